@@ -1,0 +1,5 @@
+"""``python -m gapcli``."""
+
+from gapcli.cli import main
+
+main()

@@ -1,0 +1,139 @@
+"""The Typer app, its global options, consoles, and the one place errors become exit codes.
+
+Heavy modules (Rich, PyYAML, pydantic, the loader) are imported inside the functions that
+need them, so ``gapcli --version`` and shell completion stay near Typer's own start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from gapcli.errors import ExitCode, GapcliError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from gapcli.models import Dataset
+
+
+class _State:
+    no_color = False
+
+
+STATE = _State()
+
+
+class GapcliGroup(TyperGroup):
+    """Translates every expected failure into one message on stderr and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GapcliError as exc:
+            fail(exc.message, exc.exit_code)
+        except BrokenPipeError:
+            quiet_exit_on_closed_pipe()
+
+
+def fail(message: str, code: int = ExitCode.FAILURE) -> NoReturn:
+    """Print ``gapcli: error: ...`` lines to stderr (plain text, never markup) and exit."""
+    sys.stderr.write("".join(f"gapcli: error: {line}\n" for line in message.splitlines()))
+    raise typer.Exit(int(code))
+
+
+def quiet_exit_on_closed_pipe() -> NoReturn:
+    """The reader went away (``gapcli list | head -1``): stop quietly, exit 0."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(int(ExitCode.OK))
+
+
+app = typer.Typer(
+    cls=GapcliGroup,
+    name="gapcli",
+    help=(
+        "Explore where governments talk past each other: each side's position, evidence, "
+        "reading of the other, the gap and what could bridge it, with paragraph citations.\n\n"
+        "Examples:\n\n"
+        "  gapcli list\n\n"
+        "  gapcli compare china-role\n\n"
+        "  gapcli export --md -o brief.md"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=True,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"gapcli {version('gapcli')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour or styles (as NO_COLOR=1 does).")
+    ] = False,
+) -> None:
+    """Explore where governments talk past each other."""
+    STATE.no_color = no_color
+
+
+PositionsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--positions",
+        "-p",
+        metavar="DIR",
+        help="Dataset folder (default: $GAPCLI_POSITIONS, else the shipped dataset).",
+        show_default=False,
+    ),
+]
+
+
+def console(stderr: bool = False) -> Console:
+    """A Rich console built after options are parsed, honouring NO_COLOR/--no-color."""
+    from rich.console import Console
+
+    plain = STATE.no_color or bool(os.environ.get("NO_COLOR"))
+    kwargs: dict[str, Any] = {"stderr": stderr, "emoji": False, "markup": False, "highlight": False}
+    if plain:
+        kwargs["color_system"] = None
+    return Console(**kwargs)
+
+
+def dataset_dir(positions: str | None) -> Path:
+    """The chosen dataset folder (see ``loader.positions_dir``)."""
+    from gapcli.loader import positions_dir
+
+    return positions_dir(positions)
+
+
+def load(positions: str | None) -> Dataset:
+    """Load the chosen dataset, raising GapcliError with every problem found."""
+    from gapcli.loader import load_dataset
+
+    return load_dataset(dataset_dir(positions))
+
+
+def write_stdout(text: str) -> None:
+    """Machine output (Markdown, JSON) straight to stdout, never through Rich wrapping."""
+    sys.stdout.write(text)
+    sys.stdout.flush()

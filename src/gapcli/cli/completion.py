@@ -1,0 +1,31 @@
+"""Shell completion of issue ids and tags, from the dataset chosen by --positions."""
+
+from __future__ import annotations
+
+import typer
+
+
+def _dataset(ctx: typer.Context):  # type: ignore[no-untyped-def]
+    from gapcli.errors import GapcliError
+    from gapcli.loader import load_dataset, positions_dir
+
+    try:
+        return load_dataset(positions_dir(ctx.params.get("positions")))
+    except GapcliError:
+        return None  # completion must never fail loudly
+
+
+def issue_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Issue ids starting with ``incomplete``."""
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    return [i.id for i in dataset.issues if i.id.startswith(incomplete)]
+
+
+def tags(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Tags in use starting with ``incomplete``."""
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    return sorted({t for i in dataset.issues for t in i.tags if t.startswith(incomplete)})

@@ -1,0 +1,135 @@
+"""list, compare, export, validate: parse options, call the core, print what comes back."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from gapcli.cli.app import PositionsOption, app, console, load, write_stdout
+
+
+def complete_issue_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Issue ids for shell completion, from the dataset chosen by --positions."""
+    from gapcli.cli.completion import issue_ids
+
+    return issue_ids(ctx, incomplete)
+
+
+def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Tags for shell completion, from the dataset chosen by --positions."""
+    from gapcli.cli.completion import tags
+
+    return tags(ctx, incomplete)
+
+
+TagOption = Annotated[
+    str | None,
+    typer.Option("--tag", "-t", help="Only issues with this tag.", autocompletion=complete_tag),
+]
+
+
+@app.command("list")
+def list_issues(positions: PositionsOption = None, tag: TagOption = None) -> None:
+    """List the issues: id, title, gap type and the gap in one line.
+
+    Example: gapcli list --tag evidence
+    """
+    from gapcli.query import by_tag
+    from gapcli.render.terminal import list_table
+
+    dataset = load(positions)
+    console().print(list_table(by_tag(dataset, tag)))
+
+
+@app.command()
+def compare(
+    issue_id: Annotated[
+        str,
+        typer.Argument(metavar="ISSUE", help="Issue id (see gapcli list).", autocompletion=complete_issue_id),
+    ],
+    positions: PositionsOption = None,
+    quotes: Annotated[bool, typer.Option("--quotes", "-q", help="Show each claim's verbatim quote.")] = False,
+) -> None:
+    """Show one issue side by side: one column per party, then the gap and bridges.
+
+    Example: gapcli compare china-role --quotes
+    """
+    from gapcli.query import find_issue
+    from gapcli.render.terminal import compare_view
+
+    dataset = load(positions)
+    console().print(compare_view(find_issue(dataset, issue_id), dataset, quotes=quotes))
+
+
+@app.command()
+def export(
+    md: Annotated[bool, typer.Option("--md", help="Markdown briefing note (the default format).")] = False,
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE ('-' = stdout).")
+    ] = "-",
+    force: Annotated[bool, typer.Option("--force", "-f", help="Overwrite FILE if it exists.")] = False,
+    issue: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--issue", "-i", metavar="ID", help="Only this issue (repeatable).", autocompletion=complete_issue_id
+        ),
+    ] = None,
+    tag: TagOption = None,
+    positions: PositionsOption = None,
+) -> None:
+    """Export a briefing note: bottom line, context, one section per issue, citations.
+
+    Examples: gapcli export --md -o brief.md; gapcli export --md --issue china-role --issue blame
+    """
+    from pathlib import Path
+
+    from gapcli.query import export_date, select_issues
+    from gapcli.render.markdown import briefing
+    from gapcli.version import version
+
+    dataset = load(positions)
+    chosen = select_issues(dataset, issue or [], tag)
+    text = briefing(dataset, chosen, export_date(), version())
+    if output == "-":
+        write_stdout(text)
+        return
+    from gapcli.output import write_atomic
+
+    write_atomic(Path(output), text, force=force)
+    console(stderr=True).print(f"Wrote {output} ({len(chosen)} issues).")
+
+
+@app.command()
+def validate(
+    source_text: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source-text",
+            "-s",
+            metavar="SOURCE_ID=PATH",
+            help="Check every quote citing SOURCE_ID against the text at PATH (repeatable).",
+        ),
+    ] = None,
+    positions: PositionsOption = None,
+) -> None:
+    """Check the whole dataset and list every problem; exit 0 when clean, 1 otherwise.
+
+    Example: gapcli validate --source-text fp2024=article.txt
+    """
+    from gapcli.errors import DataError
+    from gapcli.verify import check_quotes, parse_source_texts
+
+    dataset = load(positions)
+    texts = parse_source_texts(source_text or [], dataset)
+    checked, problems = check_quotes(dataset, texts)
+    if problems:
+        raise DataError(problems)
+    meta = dataset.meta
+    summary = (
+        f"OK: {len(dataset.issues)} issues, {len(meta.parties)} parties, {len(meta.sources)} sources"
+    )
+    if texts:
+        summary += f"; {checked} quotes verbatim in {', '.join(sorted(texts))}"
+    write_stdout(summary + ".\n")
+

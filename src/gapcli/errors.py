@@ -1,0 +1,43 @@
+"""One error base for everything a user can get wrong; the CLI translates it in one place."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Documented exit codes (README, "Errors and exit codes")."""
+
+    OK = 0
+    FAILURE = 1  # invalid data, failed operation, no match
+    USAGE = 2  # unknown id, bad option
+
+
+class GapcliError(Exception):
+    """An expected failure with a message a person can act on."""
+
+    exit_code: ExitCode = ExitCode.FAILURE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(GapcliError):
+    """The user asked for something that does not exist (unknown id, bad option value)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class DataError(GapcliError):
+    """The dataset is invalid; carries every problem found, one per line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__("\n".join(problems) + f"\n{count} {noun} found; fix them and run again.")
+
+
+class OutputError(GapcliError):
+    """Writing the requested output failed; nothing was overwritten."""

@@ -1,0 +1,293 @@
+"""YAML files to validated models: safe parsing, file/line bookkeeping, cross-file checks.
+
+Parsing composes YAML nodes with the C safe loader (the pure-Python one where libyaml is
+missing) and builds plain data from them by hand, so that:
+
+- no tag can construct a Python object (only the core YAML tags are accepted);
+- anchors and aliases are refused, so alias bombs cannot expand;
+- duplicate keys are an error, not a silent overwrite;
+- YAML 1.1 booleans, floats and dates (``NO``, ``1.5``, ``2024-05-01``) stay the text
+  that was written, so strict models reject them where a number is expected and keep
+  them verbatim where text is expected;
+- every value's line and column is kept, so model errors can name them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from gapcli.errors import DataError, UsageError
+from gapcli.models import (
+    DATASET_FILE_KEY,
+    Citation,
+    Dataset,
+    DatasetFile,
+    Issue,
+    Loc,
+    Origin,
+)
+
+DATASET_FILE = "dataset.yaml"
+ISSUE_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 1_048_576  # 1 MiB: far above any real issue file
+MAX_DEPTH = 50
+ENV_VAR = "GAPCLI_POSITIONS"
+
+_CORE = "tag:yaml.org,2002:"
+_TEXT_TAGS = {_CORE + t for t in ("str", "bool", "float", "timestamp")}
+_ALLOWED_TAGS = _TEXT_TAGS | {_CORE + t for t in ("null", "int", "seq", "map")}
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_INT = yaml.constructor.SafeConstructor()
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Problem(Exception):
+    def __init__(self, node: yaml.Node | None, message: str) -> None:
+        super().__init__(message)
+        self.mark = (node.start_mark.line + 1, node.start_mark.column + 1) if node else None
+        self.message = message
+
+
+def shipped_positions() -> Path:
+    """The dataset shipped inside the package (or the checkout's, in development)."""
+    packaged = Path(str(resources.files("gapcli") / "positions"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "positions"
+
+
+def positions_dir(option: str | None) -> Path:
+    """The dataset folder: ``--positions``, else ``$GAPCLI_POSITIONS``, else the shipped one."""
+    chosen = option or os.environ.get(ENV_VAR) or None
+    return Path(chosen) if chosen else shipped_positions()
+
+
+def read_yaml(path: Path, shown: str) -> tuple[Any, dict[Loc, tuple[int, int]]]:
+    """Parse one YAML file into plain data and the line/column of every value in it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError([f"{shown}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError([f"{shown}: cannot read file: {exc.strerror or exc}"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            [f"{shown}:{line}: not UTF-8 (byte {exc.start}); save the file as UTF-8"]
+        ) from None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
+        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        hint = "check quotes, brackets and indentation (spaces only, no tabs)"
+        raise DataError([f"{where}: YAML syntax error: {problem}; {hint}"]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([f"{shown}: YAML error: {exc}"]) from None
+    if node is None:
+        raise DataError([f"{shown}: file is empty; it needs a mapping of keys"])
+    marks: dict[Loc, tuple[int, int]] = {}
+    try:
+        data = _build(node, (), marks, set(), 0)
+    except _Problem as problem:
+        where = f"{shown}:{problem.mark[0]}:{problem.mark[1]}" if problem.mark else shown
+        raise DataError([f"{where}: {problem.message}"]) from None
+    if not isinstance(data, dict):
+        raise DataError([f"{shown}:1:1: expected a mapping of keys at the top of the file"])
+    return data, marks
+
+
+def _build(node: yaml.Node, loc: Loc, marks: dict[Loc, tuple[int, int]], seen: set[int], depth: int) -> Any:
+    if id(node) in seen:
+        raise _Problem(node, "anchors and aliases (*name) are not supported; write the value out")
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _Problem(node, f"nested more than {MAX_DEPTH} levels deep")
+    if node.tag not in _ALLOWED_TAGS:
+        raise _Problem(node, f"YAML tag {node.tag!r} is not allowed; remove it")
+    marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _CORE + "null":
+            return None
+        if node.tag == _CORE + "int":
+            return _INT.construct_yaml_int(node)
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*loc, i), marks, seen, depth + 1) for i, item in enumerate(node.value)]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
+            raise _Problem(key_node, "keys must be plain text")
+        key = key_node.value
+        if key in result:
+            raise _Problem(key_node, f"duplicate key {key!r}; keep one")
+        result[key] = _build(value_node, (*loc, key), marks, seen, depth + 1)
+        # Point errors about a missing or unknown key at the key itself.
+        marks[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    return result
+
+
+def dotted(loc: Loc) -> str:
+    """``positions.us.claims[0].text`` for a location tuple."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top)"
+
+
+def _describe(error: Any) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "missing required field"
+    if kind == "extra_forbidden":
+        return "unknown key; check its spelling against positions/README.md"
+    if kind == "string_pattern_mismatch":
+        field = error["loc"][-1] if error["loc"] else ""
+        if field == "date":
+            return f"{error['input']!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+        return f"{error['input']!r} is not an id: use lower-case letters, digits and hyphens"
+    if kind in {"string_type", "int_type", "dict_type", "list_type", "model_type"}:
+        return f"{error['msg'].lower()}, got {_kind_of(error['input'])} {_short(error['input'])}"
+    return f"{error['msg']}"
+
+
+def _kind_of(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", str: "text", int: "a number", type(None): "nothing"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return ""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _validate(model: type[M], data: Any, origin: Origin, problems: list[str]) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            problems.append(f"{origin.where(loc)}: {dotted(loc)}: {_describe(error)}")
+        return None
+
+
+def _issue_files(folder: Path, shown: str) -> list[Path]:
+    if not folder.exists():
+        raise UsageError(f"{shown}: positions folder not found; pass --positions DIR or set {ENV_VAR}")
+    if not folder.is_dir():
+        raise UsageError(f"{shown}: is a file; --positions takes the folder holding {DATASET_FILE}")
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise DataError([f"{shown}: cannot read folder: {exc.strerror or exc}"]) from None
+    if not any(entry.name == DATASET_FILE for entry in entries):
+        raise DataError([f"{shown}: no {DATASET_FILE} here; a dataset folder needs one (see positions/README.md)"])
+    return [e for e in entries if e.suffix in ISSUE_SUFFIXES and e.name != DATASET_FILE and e.is_file()]
+
+
+def load_dataset(folder: Path) -> Dataset:
+    """Load and cross-check a dataset folder; raise DataError listing every problem."""
+    shown = str(folder)
+    files = _issue_files(folder, shown)
+    problems: list[str] = []
+    meta, meta_origin = _load_one(DatasetFile, folder / DATASET_FILE, problems)
+    origins: dict[str, Origin] = {DATASET_FILE_KEY: meta_origin}
+    issues: dict[str, Issue] = {}
+    for path in files:
+        issue, origin = _load_one(Issue, path, problems)
+        if issue is None:
+            continue
+        if issue.id != path.stem:
+            problems.append(f"{origin.where(('id',))}: id: {issue.id!r} differs from the file name; rename the file to {issue.id}{path.suffix} or fix the id")
+        if issue.id in issues:
+            problems.append(f"{origin.where(('id',))}: id: duplicate issue id {issue.id!r}, also in {origins[issue.id].path}")
+            continue
+        issues[issue.id] = issue
+        origins[issue.id] = origin
+    if meta is not None:
+        problems.extend(_cross_check(meta, meta_origin, issues, origins))
+    if problems:
+        raise DataError(problems)
+    assert meta is not None
+    return Dataset(meta=meta, issues=[issues[k] for k in sorted(issues)], origins=origins)
+
+
+def _load_one(model: type[M], path: Path, problems: list[str]) -> tuple[M | None, Origin]:
+    shown = str(path)
+    try:
+        data, marks = read_yaml(path, shown)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None, Origin(shown)
+    origin = Origin(shown, marks)
+    return _validate(model, data, origin, problems), origin
+
+
+def iter_citations(value: Any, loc: Loc = ()) -> Iterable[tuple[Loc, Citation]]:
+    """Every citation inside a model, with its location."""
+    if isinstance(value, Citation):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_citations(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from iter_citations(item, (*loc, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_citations(item, (*loc, key))
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    return sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+
+
+def _cross_check(meta: DatasetFile, meta_origin: Origin, issues: dict[str, Issue], origins: dict[str, Origin]) -> list[str]:
+    """Rules that span files; each is a set or dict lookup, so the whole pass is linear."""
+    problems: list[str] = []
+    for name in ("parties", "sources", "facts", "timeline", "recommendations"):
+        for dup in _duplicates(item.id for item in getattr(meta, name)):
+            problems.append(f"{meta_origin.where((name,))}: {name}: duplicate id {dup!r}")
+    parties = {p.id for p in meta.parties}
+    paragraphs = {s.id: s.paragraphs for s in meta.sources}
+
+    def check_cites(model: BaseModel, origin: Origin) -> None:
+        for loc, cite in iter_citations(model):
+            if cite.source not in paragraphs:
+                known = ", ".join(sorted(paragraphs))
+                problems.append(f"{origin.where((*loc, 'source'))}: {dotted((*loc, 'source'))}: unknown source {cite.source!r}; declared: {known}")
+            elif cite.para > paragraphs[cite.source]:
+                problems.append(f"{origin.where((*loc, 'para'))}: {dotted((*loc, 'para'))}: paragraph {cite.para} is past the end of {cite.source!r} ({paragraphs[cite.source]} paragraphs)")
+
+    def check_refs(ids: list[str], loc: Loc, origin: Origin) -> None:
+        for i, ref in enumerate(ids):
+            if ref not in issues:
+                problems.append(f"{origin.where((*loc, i))}: {dotted((*loc, i))}: no issue with id {ref!r}")
+
+    check_cites(meta, meta_origin)
+    for name in ("facts", "timeline", "recommendations"):
+        for i, item in enumerate(getattr(meta, name)):
+            check_refs(item.issues, (name, i, "issues"), meta_origin)
+    for issue in issues.values():
+        origin = origins[issue.id]
+        for party in issue.positions:
+            if party not in parties:
+                declared = ", ".join(p.id for p in meta.parties)
+                problems.append(f"{origin.where(('positions', party))}: positions.{party}: party {party!r} is not declared in {DATASET_FILE} (declared: {declared})")
+        check_cites(issue, origin)
+        check_refs(issue.related, ("related",), origin)
+    return problems

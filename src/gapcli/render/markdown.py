@@ -1,0 +1,140 @@
+"""The Markdown briefing note: GFM, pandoc front matter, every dataset string escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from gapcli.models import Citation, Claim, Dataset, Issue
+from gapcli.render.text import attribution, visible
+
+_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_BLOCK_START = re.compile(r"^(\d+)([.)])")
+
+
+def md(text: str) -> str:
+    """Inline-safe Markdown for any dataset string: literal, one line, no raw HTML."""
+    text = visible(text).replace("\r\n", "\n")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _PUNCT.sub(r"\\\1", text)
+    text = _BLOCK_START.sub(r"\1\\\2", text)
+    return "<br>".join(part.strip() if part.strip() else "" for part in text.split("\n")).replace(
+        "\t", " "
+    )
+
+
+@dataclass
+class Notes:
+    """Numbered citations, in order of first use; the same citation keeps its number."""
+
+    numbers: dict[tuple[str, int, str | None], int] = field(default_factory=dict)
+
+    def ref(self, cites: list[Citation]) -> str:
+        """``[1][2]`` for these citations, numbering new ones."""
+        refs = []
+        for cite in cites:
+            key = (cite.source, cite.para, cite.quote)
+            if key not in self.numbers:
+                self.numbers[key] = len(self.numbers) + 1
+            refs.append(f"\\[{self.numbers[key]}\\]")
+        return "".join(dict.fromkeys(refs))
+
+
+def _claim(claim: Claim, notes: Notes) -> str:
+    return f"{md(claim.text)} — *{md(attribution(claim))}* {notes.ref(claim.cite)}"
+
+
+def _cell(claims: list[Claim], notes: Notes) -> str:
+    return "<br>".join(f"• {_claim(c, notes)}" for c in claims) or "—"
+
+
+def _bullets(claims: list[Claim], notes: Notes) -> list[str]:
+    return [f"- {_claim(c, notes)}" for c in claims] or ["- None recorded."]
+
+
+def issue_section(number: int, issue: Issue, dataset: Dataset, notes: Notes) -> list[str]:
+    """One issue: question, side-by-side GFM table, gap, common ground, bridges."""
+    parties = dataset.meta.parties
+    lines = [f"### {number}. {md(issue.title)}", ""]
+    lines.append(f"*{md(issue.question)}* Gap type: **{issue.gap_type.value}**.")
+    lines += ["", "| | " + " | ".join(md(p.label) for p in parties) + " |"]
+    lines.append("|---|" + "---|" * len(parties))
+    rows = (("Stance", "stance"), ("Claims", "claims"), ("Sees the other", "perception"), ("Asks", "asks"))
+    for label, key in rows:
+        cells = []
+        for party in parties:
+            position = issue.positions.get(party.id)
+            if position is None:
+                cells.append("*(no position recorded)*")
+            elif key == "stance":
+                cells.append(md(position.stance))
+            else:
+                cells.append(_cell(getattr(position, key), notes))
+        lines.append(f"| **{label}** | " + " | ".join(cells) + " |")
+    gap = issue.gap
+    lines += ["", f"**The gap.** {md(gap.what)} {notes.ref(gap.cite)}", ""]
+    lines += [f"**Why it matters.** {md(gap.why_it_matters)}", ""]
+    lines += ["**Common ground.**", "", *_bullets(issue.common_ground, notes), ""]
+    lines += ["**Bridges.**", "", *_bullets(issue.bridges, notes), ""]
+    if issue.related:
+        lines += ["Related: " + ", ".join(md(r) for r in issue.related), ""]
+    return lines
+
+
+def front_matter(dataset: Dataset, date: str) -> list[str]:
+    """YAML front matter for pandoc; every value is a JSON string, which YAML reads as-is."""
+    lines = ["---", f"title: {json.dumps(visible(dataset.meta.title))}", f"date: {json.dumps(date)}"]
+    lines.append("sources:")
+    for s in dataset.meta.sources:
+        lines.append(f"  - {json.dumps(visible(f'{s.title}, {s.publisher}' + (f' ({s.date})' if s.date else '')))}")
+    return [*lines, "---", ""]
+
+
+def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> str:
+    """The whole briefing note for these issues (facts and dates narrowed to them)."""
+    chosen = {i.id for i in issues}
+    whole = len(issues) == len(dataset.issues)
+
+    def bears(ids: list[str]) -> bool:
+        return whole or not ids or bool(chosen.intersection(ids))
+
+    notes = Notes()
+    meta = dataset.meta
+    lines = front_matter(dataset, date)
+    lines += [f"# {md(meta.title)}", "", f"*Briefing note generated {date} by gapcli {version}.*", ""]
+    lines += [md(meta.summary), "", "## Bottom line up front", ""]
+    for issue in issues:
+        lines.append(f"- **{md(issue.title)}** ({issue.gap_type.value}): {md(issue.summary)}")
+    lines += ["", "## Context", ""]
+    if meta.dialogue:
+        d = meta.dialogue
+        known = [("Dialogue", d.name), ("Convened by", d.convener), ("Where", d.place), ("When", d.date), ("Rule", d.rule)]
+        lines.append("; ".join(f"{k}: {md(v)}" for k, v in known if v) + f". {notes.ref(d.cite)}")
+        lines.append("")
+    facts = [f for f in meta.facts if bears(f.issues)]
+    for fact in facts:
+        figure = f"**{md(fact.figure)}** — " if fact.figure else ""
+        lines.append(f"- {figure}{md(fact.text)} — *{md(fact.by)}* {notes.ref(fact.cite)}")
+    if facts:
+        lines.append("")
+    events = [e for e in meta.timeline if bears(e.issues)]
+    if events:
+        lines += ["### Key dates", ""]
+        for event in sorted(events, key=lambda e: e.sort_key()):
+            lines.append(f"- **{event.display_date()}** — {md(event.text)} {notes.ref(event.cite)}")
+        lines.append("")
+    lines += ["## Issues", ""]
+    for number, issue in enumerate(issues, 1):
+        lines += issue_section(number, issue, dataset, notes)
+    recs = [r for r in meta.recommendations if bears(r.issues)]
+    if recs:
+        lines += ["## Recommendations", ""]
+        lines += [f"- {md(r.text)} — *{md(r.by)}* {notes.ref(r.cite)}" for r in recs]
+        lines.append("")
+    lines += ["## Citations", ""]
+    titles = {s.id: s for s in meta.sources}
+    for (source, para, quote), number in notes.numbers.items():
+        where = f"{md(titles[source].title)}, ¶{para}"
+        lines.append(f"{number}. {where}" + (f": “{md(quote)}”" if quote else "."))
+    return "\n".join(lines) + "\n"

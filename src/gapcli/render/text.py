@@ -1,0 +1,40 @@
+"""Content is data: helpers that make dataset text safe for any output."""
+
+from __future__ import annotations
+
+import re
+
+from gapcli.models import Citation, Claim, Dataset, Voice
+
+# C0 and C1 controls except newline and tab, DEL, and bidirectional overrides/isolates:
+# shown as visible escapes so nothing in a dataset can drive or disguise the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text with every control character replaced by a visible ``\\xNN``/``\\uNNNN`` escape."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def marker(cite: Citation, dataset: Dataset) -> str:
+    """``¶6``, or ``source ¶6`` when the dataset has more than one source."""
+    if len(dataset.meta.sources) == 1:
+        return f"¶{cite.para}"
+    return f"{cite.source} ¶{cite.para}"
+
+
+def markers(cites: list[Citation], dataset: Dataset) -> str:
+    """Citation markers for a list of citations, de-duplicated, in order."""
+    return ", ".join(dict.fromkeys(marker(c, dataset) for c in cites))
+
+
+def attribution(claim: Claim) -> str:
+    """Who said it, marking the source's own analysis as such."""
+    if claim.voice is Voice.ANALYSIS and "analysis" not in claim.by.lower():
+        return f"{claim.by} (analysis)"
+    return claim.by
