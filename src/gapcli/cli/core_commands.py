@@ -118,6 +118,7 @@ def validate(
     Example: gapcli validate --source-text fp2024=article.txt
     """
     from gapcli.errors import DataError
+    from gapcli.render.text import plural
     from gapcli.verify import check_quotes, parse_source_texts
 
     dataset = load(positions)
@@ -126,10 +127,14 @@ def validate(
     if problems:
         raise DataError(problems)
     meta = dataset.meta
-    summary = (
-        f"OK: {len(dataset.issues)} issues, {len(meta.parties)} parties, {len(meta.sources)} sources"
+    summary = "OK: " + ", ".join(
+        [
+            plural(len(dataset.issues), "issue"),
+            plural(len(meta.parties), "party", "parties"),
+            plural(len(meta.sources), "source"),
+        ]
     )
     if texts:
-        summary += f"; {checked} quotes verbatim in {', '.join(sorted(texts))}"
+        summary += f"; {plural(checked, 'quote')} verbatim in {', '.join(sorted(texts))}"
     write_stdout(summary + ".\n")
 

@@ -9,19 +9,23 @@ from dataclasses import dataclass, field
 from gapcli.models import Citation, Claim, Dataset, Issue
 from gapcli.render.text import attribution, visible
 
-_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
-_BLOCK_START = re.compile(r"^(\d+)([.)])")
+_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
 
 def md(text: str) -> str:
-    """Inline-safe Markdown for any dataset string: literal, one line, no raw HTML."""
-    text = visible(text).replace("\r\n", "\n")
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _PUNCT.sub(r"\\\1", text)
-    text = _BLOCK_START.sub(r"\1\\\2", text)
-    return "<br>".join(part.strip() if part.strip() else "" for part in text.split("\n")).replace(
-        "\t", " "
-    )
+    """Inline-safe Markdown for any dataset string: literal, one line, no raw HTML.
+
+    Backslash-escapes the characters that are inline markup in GFM (``\\ ` * _ [ ] | ~``),
+    writes ``<`` as ``&lt;`` and entity-like ``&`` as ``&amp;``, escapes a leading block
+    marker (``#``, ``>``, ``-``, ``1.``), and turns newlines into ``<br>``.
+    """
+    text = visible(text).replace("\r\n", "\n").replace("\t", " ")
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+    return "<br>".join(line.strip() for line in text.split("\n"))
 
 
 @dataclass

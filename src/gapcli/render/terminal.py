@@ -26,7 +26,7 @@ def t(text: str, style: str = "") -> Text:
 
 def list_table(issues: list[Issue]) -> Table:
     """The issue list: id, title, gap type and the one-line gap."""
-    table = Table(box=box.SIMPLE_HEAD, expand=False, header_style="bold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("ID", no_wrap=True, style="cyan")
     table.add_column("Title", ratio=2)
     table.add_column("Gap type", no_wrap=True)
@@ -38,25 +38,32 @@ def list_table(issues: list[Issue]) -> Table:
 
 def claim_text(claim: Claim, dataset: Dataset, quotes: bool = False) -> Text:
     """One claim: the text, then who says it and where (``¶6``), then its quotes if asked."""
-    out = Text("• ")
-    out.append_text(t(claim.text))
-    out.append("\n  — ")
+    out = t(claim.text)
+    out.append("\n— ")
     out.append_text(t(attribution(claim), "italic"))
     out.append(" ")
     out.append(markers(claim.cite, dataset), style="dim")
     if quotes:
         for cite in claim.cite:
             if cite.quote:
-                out.append("\n  “")
+                out.append("\n“")
                 out.append_text(t(cite.quote, "green"))
                 out.append("”")
     return out
 
 
-def _claims(claims: list[Claim], dataset: Dataset, quotes: bool) -> Text:
+def claims_block(claims: list[Claim], dataset: Dataset, quotes: bool = False) -> RenderableType:
+    """Bulleted claims with a hanging indent, or a dash when there are none."""
     if not claims:
         return Text("—", style="dim")
-    return Text("\n").join(claim_text(c, dataset, quotes) for c in claims)
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=1)
+    grid.add_column(ratio=1, overflow="fold")
+    for i, claim in enumerate(claims):
+        if i:
+            grid.add_row("", "")
+        grid.add_row("•", claim_text(claim, dataset, quotes))
+    return grid
 
 
 def compare_view(issue: Issue, dataset: Dataset, quotes: bool = False) -> Group:
@@ -83,6 +90,8 @@ def compare_view(issue: Issue, dataset: Dataset, quotes: bool = False) -> Group:
         header.append_text(t(party.name, "dim"))
         table.add_column(header, ratio=1, overflow="fold")
     for key, label in ROWS:
+        if key == "perception" and len(parties) > 2:
+            label += "s"
         cells: list[RenderableType] = [Text(label.replace(" ", "\n", 1) if len(label) > 9 else label)]
         for party in parties:
             position = issue.positions.get(party.id)
@@ -91,12 +100,12 @@ def compare_view(issue: Issue, dataset: Dataset, quotes: bool = False) -> Group:
             elif key == "stance":
                 cells.append(t(position.stance))
             else:
-                cells.append(_claims(getattr(position, key), dataset, quotes))
+                cells.append(claims_block(getattr(position, key), dataset, quotes))
         table.add_row(*cells)
 
     parts: list[RenderableType] = [head, table, _section("The gap", _gap(issue, dataset))]
-    parts.append(_section("Common ground", _claims(issue.common_ground, dataset, quotes)))
-    parts.append(_section("Bridges", _claims(issue.bridges, dataset, quotes)))
+    parts.append(_section("Common ground", claims_block(issue.common_ground, dataset, quotes)))
+    parts.append(_section("Bridges", claims_block(issue.bridges, dataset, quotes)))
     if issue.related:
         parts.append(_section("Related", t(", ".join(issue.related))))
     parts.append(_section("Sources cited", sources_cited(issue, dataset)))

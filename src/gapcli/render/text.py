@@ -29,8 +29,14 @@ def marker(cite: Citation, dataset: Dataset) -> str:
 
 
 def markers(cites: list[Citation], dataset: Dataset) -> str:
-    """Citation markers for a list of citations, de-duplicated, in order."""
-    return ", ".join(dict.fromkeys(marker(c, dataset) for c in cites))
+    """Citation markers, de-duplicated, in order: ``¶6, ¶7`` or ``(memo ¶6, notes ¶2)``."""
+    joined = ", ".join(dict.fromkeys(marker(c, dataset) for c in cites))
+    return joined if len(dataset.meta.sources) == 1 else f"({joined})"
+
+
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    """``1 issue``, ``2 issues``; ``nouns`` for irregular plurals."""
+    return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"
 
 
 def attribution(claim: Claim) -> str:
