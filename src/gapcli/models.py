@@ -190,16 +190,21 @@ class Event(Model):
 
     def display_date(self) -> str:
         """``May 2019``, ``late 2023``, ``2019`` or ``22 June 2024``: as precise as the source."""
-        year, *rest = (int(p) for p in self.date.split("-"))
-        if not rest:
-            return f"{self.circa.value} {year}" if self.circa else str(year)
-        text = f"{_MONTHS[rest[0] - 1]} {year}"
-        return f"{rest[1]} {text}" if len(rest) > 1 else text
+        return display_date(self.date, self.circa)
 
     @property
     def approximate(self) -> bool:
         """True when the source gives only a year or a part of a year."""
         return "-" not in self.date
+
+
+def display_date(date: str, circa: Circa | None = None) -> str:
+    """A stored date (``2019``, ``2019-05``, ``2024-06-22``) as people write it."""
+    year, *rest = (int(p) for p in date.split("-"))
+    if not rest:
+        return f"{circa.value} {year}" if circa else str(year)
+    text = f"{_MONTHS[rest[0] - 1]} {year}"
+    return f"{rest[1]} {text}" if len(rest) > 1 else text
 
 
 _CIRCA_MONTH = {Circa.EARLY: 2.5, Circa.MID: 6.5, Circa.LATE: 11.5}

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from gapcli.models import Citation, Claim, Dataset, Issue
+from gapcli.models import Citation, Claim, Dataset, Issue, display_date
 from gapcli.render.text import attribution, visible
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -64,7 +64,8 @@ def issue_section(number: int, issue: Issue, dataset: Dataset, notes: Notes) -> 
     lines.append(f"*{md(issue.question)}* Gap type: **{issue.gap_type.value}**.")
     lines += ["", "| | " + " | ".join(md(p.label) for p in parties) + " |"]
     lines.append("|---|" + "---|" * len(parties))
-    rows = (("Stance", "stance"), ("Claims", "claims"), ("Sees the other", "perception"), ("Asks", "asks"))
+    sees = "Sees the other" if len(parties) == 2 else "Sees the others"
+    rows = (("Stance", "stance"), ("Claims", "claims"), (sees, "perception"), ("Asks", "asks"))
     for label, key in rows:
         cells = []
         for party in parties:
@@ -113,7 +114,7 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
     lines += ["", "## Context", ""]
     if meta.dialogue:
         d = meta.dialogue
-        known = [("Dialogue", d.name), ("Convened by", d.convener), ("Where", d.place), ("When", d.date), ("Rule", d.rule)]
+        known = [("Dialogue", d.name), ("Convened by", d.convener), ("Where", d.place), ("When", display_date(d.date) if d.date else None), ("Rule", d.rule)]
         lines.append("; ".join(f"{k}: {md(v)}" for k, v in known if v) + f". {notes.ref(d.cite)}")
         lines.append("")
     facts = [f for f in meta.facts if bears(f.issues)]

@@ -90,9 +90,9 @@ def compare_view(issue: Issue, dataset: Dataset, quotes: bool = False) -> Group:
         header.append_text(t(party.name, "dim"))
         table.add_column(header, ratio=1, overflow="fold")
     for key, label in ROWS:
-        if key == "perception" and len(parties) > 2:
-            label += "s"
-        cells: list[RenderableType] = [Text(label.replace(" ", "\n", 1) if len(label) > 9 else label)]
+        if key == "perception":
+            label = "Sees the\nothers" if len(parties) > 2 else "Sees the\nother"
+        cells: list[RenderableType] = [Text(label)]
         for party in parties:
             position = issue.positions.get(party.id)
             if position is None:

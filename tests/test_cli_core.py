@@ -1,0 +1,237 @@
+"""list / compare / export / validate on small fixture datasets, with exact output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DATA, Run
+
+from gapcli.version import version
+
+TWO = str(DATA / "two-party")
+THREE = str(DATA / "three-party")
+MEMO = f"memo={DATA / 'two-party' / 'memo.txt'}"
+
+
+def lines(text: str) -> list[str]:
+    """Output lines without Rich's right padding."""
+    return [line.rstrip() for line in text.splitlines()]
+
+
+def test_version_comes_from_metadata(run: Run) -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"gapcli {version()}\n")
+
+
+def test_list_two_party(run: Run) -> None:
+    result = run("list", "--positions", TWO)
+    assert result.exit_code == 0
+    assert lines(result.stdout) == [
+        "ID         Title                     Gap type   The gap",
+        "─" * 92,
+        "dredging   Who dredges the channel   cause      Each side says the other silted the channel.",
+        "tolls      Harbour tolls             fact       They disagree on what the tolls raise.",
+    ]
+
+
+def test_list_reads_positions_from_environment(run: Run) -> None:
+    result = run("list", env={"GAPCLI_POSITIONS": THREE})
+    assert result.exit_code == 0
+    assert lines(result.stdout)[2].startswith("water-share   Sharing the river")
+
+
+def test_list_filters_by_tag(run: Run) -> None:
+    result = run("list", "-p", TWO, "--tag", "harbour")
+    assert [line.split()[0] for line in lines(result.stdout)[2:]] == ["dredging"]
+
+
+def test_list_unknown_tag_is_a_usage_error(run: Run) -> None:
+    result = run("list", "-p", TWO, "--tag", "nope")
+    assert result.exit_code == 2
+    assert result.stderr == "gapcli: error: no issue has tag 'nope'; tags in use: cost, harbour\n"
+
+
+def test_compare_two_party_at_100_columns(run: Run) -> None:
+    result = run("compare", "tolls", "-p", TWO)
+    assert result.exit_code == 0
+    assert lines(result.stdout) == [
+        "Harbour tolls  (tolls)",
+        "Are the tolls fair?",
+        "Gap type: fact   Tags: cost",
+        "The gap in one line: They disagree on what the tolls raise.",
+        "╭───────────┬───────────────────────────────────────────┬──────────────────────────────────────────╮",
+        "│           │ Northport                                 │ Southport                                │",
+        "│           │ Northland government                      │ Southland government                     │",
+        "├───────────┼───────────────────────────────────────────┼──────────────────────────────────────────┤",
+        "│ Stance    │ Tolls are fair.                           │ Tolls are too high.                      │",
+        "├───────────┼───────────────────────────────────────────┼──────────────────────────────────────────┤",
+        "│ Claims    │ —                                         │ —                                        │",
+        "├───────────┼───────────────────────────────────────────┼──────────────────────────────────────────┤",
+        "│ Sees the  │ —                                         │ —                                        │",
+        "│ other     │                                           │                                          │",
+        "├───────────┼───────────────────────────────────────────┼──────────────────────────────────────────┤",
+        "│ Asks      │ —                                         │ —                                        │",
+        "╰───────────┴───────────────────────────────────────────┴──────────────────────────────────────────╯",
+        "",
+        "The gap",
+        "  The toll revenue.",
+        "  Why it matters: It funds dredging. ¶4",
+        "",
+        "Common ground",
+        "  —",
+        "",
+        "Bridges",
+        "  —",
+        "",
+        "Related",
+        "  dredging",
+        "",
+        "Sources cited",
+        "  Harbour memo — Test Press (2024)  [memo] ¶4",
+    ]
+
+
+def test_compare_claims_with_quotes_at_80_columns(run: Run) -> None:
+    result = run("compare", "dredging", "-p", TWO, "--quotes", columns=80)
+    assert result.exit_code == 0
+    assert lines(result.stdout)[4:21] == [
+        "╭───────────┬─────────────────────────────────┬────────────────────────────────╮",
+        "│           │ Northport                       │ Southport                      │",
+        "│           │ Northland government            │ Southland government           │",
+        "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
+        "│ Stance    │ Southland caused the silt.      │ Northern ships stir the silt.  │",
+        "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
+        "│ Claims    │ • Silt comes from southern      │ • Ship traffic doubled.        │",
+        "│           │   farms.                        │   — the Southland government   │",
+        "│           │   — the Northland port          │   ¶2                           │",
+        "│           │   authority ¶2                  │   “Ship traffic doubled”       │",
+        "│           │   “silt from the southern       │                                │",
+        "│           │   farms”                        │                                │",
+        "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
+        "│ Sees the  │ • Sees Southland as stalling.   │ —                              │",
+        "│ other     │   — the memo (analysis) ¶3      │                                │",
+        "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
+        "│ Asks      │ • Pay half the cost.            │ —                              │",
+    ]
+    assert max(len(line) for line in lines(result.stdout)) <= 80
+
+
+def test_compare_three_parties_one_column_each(run: Run) -> None:
+    result = run("compare", "water-share", "-p", THREE, columns=80)
+    assert result.exit_code == 0
+    out = lines(result.stdout)
+    assert out[6:9] == [
+        "│           │ Alphaville           │ Betatown            │ Gammaton            │",
+        "│           │ Alpha Republic       │ Beta Kingdom        │ Gamma Federation    │",
+        "├───────────┼──────────────────────┼─────────────────────┼─────────────────────┤",
+    ]
+    start = out.index("│ Sees the  │ • Sees Gamma as      │ —                   │ —                   │")
+    assert out[start + 1 : start + 5] == [
+        "│ others    │   hoarding demands.  │                     │                     │",
+        "│           │   — one Alpha        │                     │                     │",
+        "│           │   delegate (notes    │                     │                     │",
+        "│           │   ¶2)                │                     │                     │",
+    ]
+    assert out[-2:] == [
+        "  River report — Test Institute  [report] ¶1, ¶3",
+        "  Meeting notes — Test Forum (2024-06-02)  [notes] ¶2",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("asked", "message"),
+    [
+        ("dredgin", "unknown issue 'dredgin'; did you mean 'dredging'? (run 'gapcli list' to see all ids)"),
+        ("zzz", "unknown issue 'zzz' (run 'gapcli list' to see all ids)"),
+    ],
+)
+def test_compare_unknown_id_suggests(run: Run, asked: str, message: str) -> None:
+    result = run("compare", asked, "-p", TWO)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"gapcli: error: {message}\n"
+
+
+@pytest.mark.parametrize("name", ["two-party", "three-party"])
+def test_export_md_matches_reviewed_golden_file(run: Run, name: str) -> None:
+    result = run("export", "--md", "-p", str(DATA / name))
+    golden = (DATA / f"{name}.brief.md").read_text(encoding="utf-8")
+    assert result.exit_code == 0
+    assert result.stdout == golden.replace("@VERSION@", version())
+
+
+def test_export_issue_narrows_facts_dates_and_citations(run: Run) -> None:
+    result = run("export", "--md", "-p", TWO, "--issue", "tolls")
+    out = result.stdout
+    assert result.exit_code == 0
+    assert "### 1. Harbour tolls" in out and "Who dredges the channel" not in out
+    assert "100 percent" not in out  # the fact bears on dredging only
+    assert "Harbour talks resumed" not in out  # so does this event
+    assert "- **late 2023** — A joint survey was made. \\[2\\]" in out  # dataset-wide event kept
+    assert out.endswith("## Citations\n\n1. Harbour memo, ¶1: “met in Midtown in May”\n2. Harbour memo, ¶3.\n3. Harbour memo, ¶4.\n")
+
+
+def test_export_unknown_issue_is_a_usage_error(run: Run) -> None:
+    result = run("export", "--md", "-p", TWO, "--issue", "toll")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("gapcli: error: unknown issue 'toll'; did you mean 'tolls'?")
+
+
+def test_export_to_file_never_overwrites_without_force(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "brief.md"
+    first = run("export", "--md", "-p", TWO, "-o", str(target))
+    assert first.exit_code == 0
+    assert first.stderr == f"Wrote {target} (2 issues).\n"
+    assert target.read_text(encoding="utf-8") == run("export", "--md", "-p", TWO).stdout
+    target.write_text("keep me", encoding="utf-8")
+    refused = run("export", "--md", "-p", TWO, "-o", str(target))
+    assert refused.exit_code == 1
+    assert refused.stderr == f"gapcli: error: {target}: already exists; use --force to overwrite it\n"
+    assert target.read_text(encoding="utf-8") == "keep me"
+    forced = run("export", "--md", "-p", TWO, "-o", str(target), "--force")
+    assert forced.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("---\ntitle: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md"]  # no temporary left
+
+
+def test_export_dash_means_stdout(run: Run) -> None:
+    assert run("export", "--md", "-p", TWO, "-o", "-").stdout == run("export", "--md", "-p", TWO).stdout
+
+
+def test_validate_clean_dataset_with_source_text(run: Run) -> None:
+    result = run("validate", "-p", TWO, "--source-text", MEMO)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "OK: 2 issues, 2 parties, 1 source; 4 quotes verbatim in memo.\n"
+
+
+def test_validate_reports_quotes_not_in_the_cited_paragraph(run: Run, tmp_path: Path) -> None:
+    text = tmp_path / "memo.txt"
+    text.write_text(
+        "They met elsewhere.\nShip traffic doubled.\nThere is silt from the southern farms.\nx\n",
+        encoding="utf-8",
+    )
+    result = run("validate", "-p", TWO, "--source-text", f"memo={text}")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"gapcli: error: {TWO}/dataset.yaml:24:7: dialogue.cite[0].quote: quote is not verbatim in memo ¶1; not found anywhere in the text",
+        f"gapcli: error: {TWO}/dredging.yaml:17:13: positions.north.claims[0].cite[0].quote: quote is not verbatim in memo ¶2; it is in paragraph 3",
+        "gapcli: error: 2 problems found; fix them and run again.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("memo", "--source-text 'memo': expected SOURCE_ID=PATH, e.g. fp2024=article.txt"),
+        ("nope=x.txt", "--source-text 'nope=x.txt': unknown source 'nope'; declared: memo"),
+        ("memo=/no/such/file.txt", "--source-text 'memo=/no/such/file.txt': cannot read /no/such/file.txt: No such file or directory"),
+    ],
+)
+def test_validate_bad_source_text_option(run: Run, spec: str, message: str) -> None:
+    result = run("validate", "-p", TWO, "--source-text", spec)
+    assert (result.exit_code, result.stderr) == (2, f"gapcli: error: {message}\n")
+
+
+def test_validate_without_source_text(run: Run) -> None:
+    result = run("validate", "-p", THREE)
+    assert (result.exit_code, result.stdout) == (0, "OK: 1 issue, 3 parties, 2 sources.\n")
