@@ -60,9 +60,9 @@ def test_compare_two_party_at_100_columns(run: Run) -> None:
         "Are the tolls fair?",
         "Gap type: fact   Tags: cost",
         "The gap in one line: They disagree on what the tolls raise.",
+        "Parties: Northport = Northland government; Southport = Southland government",
         "╭───────────┬───────────────────────────────────────────┬──────────────────────────────────────────╮",
         "│           │ Northport                                 │ Southport                                │",
-        "│           │ Northland government                      │ Southland government                     │",
         "├───────────┼───────────────────────────────────────────┼──────────────────────────────────────────┤",
         "│ Stance    │ Tolls are fair.                           │ Tolls are too high.                      │",
         "├───────────┼───────────────────────────────────────────┼──────────────────────────────────────────┤",
@@ -95,10 +95,9 @@ def test_compare_two_party_at_100_columns(run: Run) -> None:
 def test_compare_claims_with_quotes_at_80_columns(run: Run) -> None:
     result = run("compare", "dredging", "-p", TWO, "--quotes", columns=80)
     assert result.exit_code == 0
-    assert lines(result.stdout)[4:21] == [
+    assert lines(result.stdout)[5:22] == [
         "╭───────────┬─────────────────────────────────┬────────────────────────────────╮",
         "│           │ Northport                       │ Southport                      │",
-        "│           │ Northland government            │ Southland government           │",
         "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
         "│ Stance    │ Southland caused the silt.      │ Northern ships stir the silt.  │",
         "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
@@ -113,6 +112,7 @@ def test_compare_claims_with_quotes_at_80_columns(run: Run) -> None:
         "│ other     │   — the memo (analysis) ¶3      │                                │",
         "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
         "│ Asks      │ • Pay half the cost.            │ —                              │",
+        "│           │   — the Northland government ¶3 │                                │",
     ]
     assert max(len(line) for line in lines(result.stdout)) <= 80
 
@@ -121,9 +121,11 @@ def test_compare_three_parties_one_column_each(run: Run) -> None:
     result = run("compare", "water-share", "-p", THREE, columns=80)
     assert result.exit_code == 0
     out = lines(result.stdout)
-    assert out[6:9] == [
+    assert out[4:9] == [
+        "Parties: Alphaville = Alpha Republic; Betatown = Beta Kingdom; Gammaton = Gamma",
+        "Federation",
+        "╭───────────┬──────────────────────┬─────────────────────┬─────────────────────╮",
         "│           │ Alphaville           │ Betatown            │ Gammaton            │",
-        "│           │ Alpha Republic       │ Beta Kingdom        │ Gamma Federation    │",
         "├───────────┼──────────────────────┼─────────────────────┼─────────────────────┤",
     ]
     start = out.index("│ Sees the  │ • Sees Gamma as      │ —                   │ —                   │")

@@ -153,6 +153,7 @@ class Dialogue(Model):
 
     name: Line | None = None
     convener: Line | None = None
+    sponsor: Line | None = None
     place: Line | None = None
     date: DateStr | None = None
     rule: Line | None = None
@@ -166,6 +167,7 @@ class Fact(Model):
     text: Line
     figure: Line | None = Field(default=None, description='The number itself, e.g. "70 percent".')
     by: Line
+    voice: Voice | None = Field(default=None, strict=False)
     cite: Cites
     issues: list[Id] = Field(default_factory=list)
 
@@ -179,6 +181,7 @@ class Event(Model):
         default=None, strict=False, description='For "early/mid/late 2023".'
     )
     text: Line
+    by: Line | None = Field(default=None, description="Who reports or claims the event, if not the source itself.")
     cite: Cites
     issues: list[Id] = Field(default_factory=list)
 

@@ -114,7 +114,7 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
     lines += ["", "## Context", ""]
     if meta.dialogue:
         d = meta.dialogue
-        known = [("Dialogue", d.name), ("Convened by", d.convener), ("Where", d.place), ("When", display_date(d.date) if d.date else None), ("Rule", d.rule)]
+        known = [("Dialogue", d.name), ("Convened by", d.convener), ("Sponsored by", d.sponsor), ("Where", d.place), ("When", display_date(d.date) if d.date else None), ("Rule", d.rule)]
         lines.append("; ".join(f"{k}: {md(v)}" for k, v in known if v) + f". {notes.ref(d.cite)}")
         lines.append("")
     facts = [f for f in meta.facts if bears(f.issues)]
@@ -127,7 +127,8 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
     if events:
         lines += ["### Key dates", ""]
         for event in sorted(events, key=lambda e: e.sort_key()):
-            lines.append(f"- **{event.display_date()}** — {md(event.text)} {notes.ref(event.cite)}")
+            by = f" — *{md(event.by)}*" if event.by else ""
+            lines.append(f"- **{event.display_date()}** — {md(event.text)}{by} {notes.ref(event.cite)}")
         lines.append("")
     lines += ["## Issues", ""]
     for number, issue in enumerate(issues, 1):

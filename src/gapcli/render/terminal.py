@@ -81,14 +81,13 @@ def compare_view(issue: Issue, dataset: Dataset, quotes: bool = False) -> Group:
         head.append_text(t(", ".join(issue.tags)))
     head.append("\nThe gap in one line: ", style="dim")
     head.append_text(t(issue.summary))
+    head.append("\nParties: ", style="dim")
+    head.append_text(t("; ".join(f"{p.label} = {p.name}" for p in parties)))
 
     table = Table(box=box.ROUNDED, show_lines=True, expand=True, header_style="bold")
     table.add_column("", style="bold", no_wrap=True, width=9)
     for party in parties:
-        header = t(party.label)
-        header.append("\n")
-        header.append_text(t(party.name, "dim"))
-        table.add_column(header, ratio=1, overflow="fold")
+        table.add_column(t(party.label), ratio=1, overflow="fold")
     for key, label in ROWS:
         if key == "perception":
             label = "Sees the\nothers" if len(parties) > 2 else "Sees the\nother"
