@@ -121,7 +121,7 @@ def test_compare_three_parties_one_column_each(run: Run) -> None:
     result = run("compare", "water-share", "-p", THREE, columns=80)
     assert result.exit_code == 0
     out = lines(result.stdout)
-    assert out[4:9] == [
+    assert out[5:10] == [
         "Parties: Alphaville = Alpha Republic; Betatown = Beta Kingdom; Gammaton = Gamma",
         "Federation",
         "╭───────────┬──────────────────────┬─────────────────────┬─────────────────────╮",
