@@ -26,11 +26,11 @@ def t(text: str, style: str = "") -> Text:
 
 def list_table(issues: list[Issue]) -> Table:
     """The issue list: id, title, gap type and the one-line gap."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", expand=True)
     table.add_column("ID", no_wrap=True, style="cyan")
     table.add_column("Title", ratio=2)
     table.add_column("Gap type", no_wrap=True)
-    table.add_column("The gap", ratio=3)
+    table.add_column("The gap", ratio=4)
     for issue in issues:
         table.add_row(t(issue.id), t(issue.title), t(issue.gap_type.value), t(issue.summary))
     return table
