@@ -15,6 +15,7 @@ missing) and builds plain data from them by hand, so that:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -41,10 +42,12 @@ MAX_DEPTH = 50
 ENV_VAR = "GAPCLI_POSITIONS"
 
 _CORE = "tag:yaml.org,2002:"
-_TEXT_TAGS = {_CORE + t for t in ("str", "bool", "float", "timestamp")}
+_TEXT_TAGS = {_CORE + t for t in ("str", "bool", "float", "timestamp", "value")}
+# Only plain decimal integers become numbers; YAML 1.1 octal (017), hex, binary,
+# sexagesimal (1:30) and underscores stay the text that was written.
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _ALLOWED_TAGS = _TEXT_TAGS | {_CORE + t for t in ("null", "int", "seq", "map")}
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_INT = yaml.constructor.SafeConstructor()
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -88,13 +91,18 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, dict[Loc, tuple[int, int]]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, opened = exc.problem_mark or exc.context_mark, exc.context_mark
         where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        context = exc.context
+        if context and opened and mark and opened.line != mark.line:
+            context += f" (started at {opened.line + 1}:{opened.column + 1})"
+        problem = " ".join(" ".join(p.split()) for p in (context, exc.problem) if p)
         hint = "check quotes, brackets and indentation (spaces only, no tabs)"
         raise DataError([f"{where}: YAML syntax error: {problem}; {hint}"]) from None
     except yaml.YAMLError as exc:
-        raise DataError([f"{shown}: YAML error: {exc}"]) from None
+        raise DataError([f"{shown}: YAML error: {' '.join(str(exc).split())}"]) from None
+    except RecursionError:  # only the pure-Python parser recurses; libyaml stops at 1000
+        raise DataError([f"{shown}: nested too deeply (limit {MAX_DEPTH} levels)"]) from None
     if node is None:
         raise DataError([f"{shown}: file is empty; it needs a mapping of keys"])
     marks: dict[Loc, tuple[int, int]] = {}
@@ -120,8 +128,11 @@ def _build(node: yaml.Node, loc: Loc, marks: dict[Loc, tuple[int, int]], seen: s
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _CORE + "null":
             return None
-        if node.tag == _CORE + "int":
-            return _INT.construct_yaml_int(node)
+        if node.tag == _CORE + "int" and _DECIMAL.fullmatch(node.value):
+            try:
+                return int(node.value)
+            except ValueError:  # more digits than Python converts; keep the text
+                return node.value
         return node.value
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*loc, i), marks, seen, depth + 1) for i, item in enumerate(node.value)]
@@ -158,8 +169,12 @@ def _describe(error: Any) -> str:
             return f"{error['input']!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
         return f"{error['input']!r} is not an id: use lower-case letters, digits and hyphens"
     if kind in {"string_type", "int_type", "dict_type", "list_type", "model_type"}:
-        return f"{error['msg'].lower()}, got {_kind_of(error['input'])} {_short(error['input'])}"
-    return f"{error['msg']}"
+        got = f"got {_kind_of(error['input'])} {_short(error['input'])}".rstrip()
+        return f"{error['msg'].lower()}, {got}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    msg = str(error["msg"])
+    return msg[:1].lower() + msg[1:]
 
 
 def _kind_of(value: Any) -> str:
@@ -168,7 +183,7 @@ def _kind_of(value: Any) -> str:
 
 
 def _short(value: Any) -> str:
-    if isinstance(value, dict | list):
+    if value is None or isinstance(value, dict | list):
         return ""
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -193,6 +208,9 @@ def _issue_files(folder: Path, shown: str) -> list[Path]:
         entries = sorted(folder.iterdir())
     except OSError as exc:
         raise DataError([f"{shown}: cannot read folder: {exc.strerror or exc}"]) from None
+    if not entries:
+        needs = f"a dataset folder holds {DATASET_FILE} and one <id>.yaml per issue"
+        raise DataError([f"{shown}: folder is empty; {needs} (see positions/README.md)"])
     if not any(entry.name == DATASET_FILE for entry in entries):
         raise DataError([f"{shown}: no {DATASET_FILE} here; a dataset folder needs one (see positions/README.md)"])
     return [e for e in entries if e.suffix in ISSUE_SUFFIXES and e.name != DATASET_FILE and e.is_file()]
@@ -206,9 +224,13 @@ def load_dataset(folder: Path) -> Dataset:
     meta, meta_origin = _load_one(DatasetFile, folder / DATASET_FILE, problems)
     origins: dict[str, Origin] = {DATASET_FILE_KEY: meta_origin}
     issues: dict[str, Issue] = {}
+    if not files:
+        problems.append(f"{shown}: no issue files; add one <id>.yaml per issue")
+    unloaded: set[str] = set()  # stems of issue files that failed: no knock-on errors about them
     for path in files:
         issue, origin = _load_one(Issue, path, problems)
         if issue is None:
+            unloaded.add(path.stem)
             continue
         if issue.id != path.stem:
             problems.append(f"{origin.where(('id',))}: id: {issue.id!r} differs from the file name; rename the file to {issue.id}{path.suffix} or fix the id")
@@ -218,7 +240,7 @@ def load_dataset(folder: Path) -> Dataset:
         issues[issue.id] = issue
         origins[issue.id] = origin
     if meta is not None:
-        problems.extend(_cross_check(meta, meta_origin, issues, origins))
+        problems.extend(_cross_check(meta, meta_origin, issues, origins, unloaded))
     if problems:
         raise DataError(problems)
     assert meta is not None
@@ -256,7 +278,13 @@ def _duplicates(ids: Iterable[str]) -> list[str]:
     return sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
 
 
-def _cross_check(meta: DatasetFile, meta_origin: Origin, issues: dict[str, Issue], origins: dict[str, Origin]) -> list[str]:
+def _cross_check(
+    meta: DatasetFile,
+    meta_origin: Origin,
+    issues: dict[str, Issue],
+    origins: dict[str, Origin],
+    unloaded: set[str],
+) -> list[str]:
     """Rules that span files; each is a set or dict lookup, so the whole pass is linear."""
     problems: list[str] = []
     for name in ("parties", "sources", "facts", "timeline", "recommendations"):
@@ -275,7 +303,7 @@ def _cross_check(meta: DatasetFile, meta_origin: Origin, issues: dict[str, Issue
 
     def check_refs(ids: list[str], loc: Loc, origin: Origin) -> None:
         for i, ref in enumerate(ids):
-            if ref not in issues:
+            if ref not in issues and ref not in unloaded:
                 problems.append(f"{origin.where((*loc, i))}: {dotted((*loc, i))}: no issue with id {ref!r}")
 
     check_cites(meta, meta_origin)
