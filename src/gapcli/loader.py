@@ -85,8 +85,10 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, dict[Loc, tuple[int, int]]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
+        bad = f"byte 0x{raw[exc.start]:02x}"
         raise DataError(
-            [f"{shown}:{line}: not UTF-8 (byte {exc.start}); save the file as UTF-8"]
+            [f"{shown}:{line}:{column}: not UTF-8 ({bad}); save the file as UTF-8"]
         ) from None
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -98,6 +100,8 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, dict[Loc, tuple[int, int]]]:
             context += f" (started at {opened.line + 1}:{opened.column + 1})"
         problem = " ".join(" ".join(p.split()) for p in (context, exc.problem) if p)
         hint = "check quotes, brackets and indentation (spaces only, no tabs)"
+        if mark and text[mark.index : mark.index + 1] == "\t":
+            problem, hint = "found a tab character", "indent with spaces, not tabs"
         raise DataError([f"{where}: YAML syntax error: {problem}; {hint}"]) from None
     except yaml.YAMLError as exc:
         raise DataError([f"{shown}: YAML error: {' '.join(str(exc).split())}"]) from None
@@ -123,7 +127,8 @@ def _build(node: yaml.Node, loc: Loc, marks: dict[Loc, tuple[int, int]], seen: s
     if depth > MAX_DEPTH:
         raise _Problem(node, f"nested more than {MAX_DEPTH} levels deep")
     if node.tag not in _ALLOWED_TAGS:
-        raise _Problem(node, f"YAML tag {node.tag!r} is not allowed; remove it")
+        tag = node.tag.replace(_CORE, "!!", 1) if node.tag.startswith(_CORE) else node.tag
+        raise _Problem(node, f"YAML tag {tag} is not allowed; remove it (plain values only)")
     marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _CORE + "null":
@@ -168,7 +173,10 @@ def _describe(error: Any) -> str:
         if field == "date":
             return f"{error['input']!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
         return f"{error['input']!r} is not an id: use lower-case letters, digits and hyphens"
-    if kind in {"string_type", "int_type", "dict_type", "list_type", "model_type"}:
+    if kind in {"dict_type", "model_type"}:
+        got = f"{_kind_of(error['input'])} {_short(error['input'])}".rstrip()
+        return f"expected a mapping of keys, got {got}"
+    if kind in {"string_type", "int_type", "list_type"}:
         got = f"got {_kind_of(error['input'])} {_short(error['input'])}".rstrip()
         return f"{error['msg'].lower()}, {got}"
     if kind == "string_too_short":
