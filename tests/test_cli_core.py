@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA, Run
 
 from gapcli.version import version
+
+from conftest import DATA, Run
 
 TWO = str(DATA / "two-party")
 THREE = str(DATA / "three-party")

@@ -211,7 +211,10 @@ def display_date(date: str, circa: Circa | None = None) -> str:
 
 
 _CIRCA_MONTH = {Circa.EARLY: 2.5, Circa.MID: 6.5, Circa.LATE: 11.5}
-_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
 
 
 class Recommendation(Model):

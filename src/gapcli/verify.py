@@ -9,7 +9,18 @@ from gapcli.errors import UsageError
 from gapcli.loader import dotted, iter_citations
 from gapcli.models import DATASET_FILE_KEY, Dataset
 
-_TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark, apostrophe
+        "\u201a": "'",  # single low-9
+        "\u201b": "'",  # single high-reversed-9
+        "\u201c": '"',  # left double quotation mark
+        "\u201d": '"',  # right double quotation mark
+        "\u201e": '"',  # double low-9
+        "\u201f": '"',  # double high-reversed-9
+    }
+)
 _SPACE = re.compile(r"\s+")
 
 
