@@ -112,11 +112,17 @@ def console(stderr: bool = False) -> Console:
     """A Rich console built after options are parsed, honouring NO_COLOR/--no-color."""
     from rich.console import Console
 
+    class PipeSafeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich exits 1 here; a reader that went away is not a failure.
+            self.quiet = True
+            quiet_exit_on_closed_pipe()
+
     plain = STATE.no_color or bool(os.environ.get("NO_COLOR"))
     kwargs: dict[str, Any] = {"stderr": stderr, "emoji": False, "markup": False, "highlight": False}
     if plain:
         kwargs["color_system"] = None
-    return Console(**kwargs)
+    return PipeSafeConsole(**kwargs)
 
 
 def dataset_dir(positions: str | None) -> Path:
