@@ -109,7 +109,12 @@ PositionsOption = Annotated[
 
 
 def console(stderr: bool = False) -> Console:
-    """A Rich console built after options are parsed, honouring NO_COLOR/--no-color."""
+    """A Rich console built after options are parsed, following the README's colour rules.
+
+    ``--no-color`` or a non-empty ``NO_COLOR``: no colour and no styles at all. Else a
+    non-empty ``FORCE_COLOR``: colour even when piped or on ``TERM=dumb``. Else Rich decides:
+    colour only on a terminal whose ``TERM`` is not ``dumb``.
+    """
     from rich.console import Console
 
     class PipeSafeConsole(Console):
@@ -118,10 +123,14 @@ def console(stderr: bool = False) -> Console:
             self.quiet = True
             quiet_exit_on_closed_pipe()
 
-    plain = STATE.no_color or bool(os.environ.get("NO_COLOR"))
+    env = os.environ
     kwargs: dict[str, Any] = {"stderr": stderr, "emoji": False, "markup": False, "highlight": False}
-    if plain:
+    if STATE.no_color or env.get("NO_COLOR"):
         kwargs["color_system"] = None
+    elif env.get("FORCE_COLOR"):
+        kwargs["force_terminal"] = True
+        if env.get("TERM", "").lower() in ("dumb", "unknown"):
+            kwargs["color_system"] = "standard"  # Rich would drop colour on a dumb terminal
     return PipeSafeConsole(**kwargs)
 
 

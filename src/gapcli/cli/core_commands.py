@@ -80,7 +80,10 @@ def export(
 ) -> None:
     """Export a briefing note: bottom line, context, one section per issue, citations.
 
-    Examples: gapcli export --md -o brief.md; gapcli export --md --issue china-role --issue blame
+    \b
+    Examples:
+      gapcli export --md -o brief.md
+      gapcli export --md --issue china-role --issue blame
     """
     from pathlib import Path
 

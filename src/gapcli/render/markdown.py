@@ -88,11 +88,16 @@ def issue_section(number: int, issue: Issue, dataset: Dataset, notes: Notes) -> 
 
 
 def front_matter(dataset: Dataset, date: str) -> list[str]:
-    """YAML front matter for pandoc; every value is a JSON string, which YAML reads as-is."""
-    lines = ["---", f"title: {json.dumps(visible(dataset.meta.title))}", f"date: {json.dumps(date)}"]
+    """YAML front matter for pandoc; every value is a JSON string, which YAML reads as-is.
+
+    pandoc reads metadata strings as Markdown, so they are escaped like any other text
+    (a title holding ``<script>`` must not become live HTML in ``pandoc -s`` output).
+    """
+    lines = ["---", f"title: {json.dumps(md(dataset.meta.title))}", f"date: {json.dumps(date)}"]
     lines.append("sources:")
     for s in dataset.meta.sources:
-        lines.append(f"  - {json.dumps(visible(f'{s.title}, {s.publisher}' + (f' ({s.date})' if s.date else '')))}")
+        source = f"{s.title}, {s.publisher}" + (f" ({s.date})" if s.date else "")
+        lines.append(f"  - {json.dumps(md(source))}")
     return [*lines, "---", ""]
 
 

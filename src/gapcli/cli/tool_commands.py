@@ -1,0 +1,67 @@
+"""Tooling around the dataset: ``gapcli schema`` (JSON Schema for editors)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from gapcli.cli.app import app, console, write_stdout
+
+
+class Kind(StrEnum):
+    """``--kind`` choices: gapcli.schema.SchemaKind without its import cost (a test checks)."""
+
+    DATASET = "dataset"
+    ISSUE = "issue"
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        Kind | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Print the schema for the dataset file or for issue files (default: dataset).",
+            show_default=False,
+        ),
+    ] = None,
+    write: Annotated[
+        str | None,
+        typer.Option(
+            "--write",
+            "-w",
+            metavar="DIR",
+            help="Write both schemas into DIR (dataset.schema.json, issue.schema.json).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", "-f", help="With --write: replace files that differ.")
+    ] = False,
+) -> None:
+    """Print or write the JSON Schemas that editors use to check and complete YAML files.
+
+    Identical files are left alone; files with other content are replaced only with --force.
+
+    \b
+    Examples:
+      gapcli schema --kind issue > issue.schema.json
+      gapcli schema --write positions/schema --force
+    """
+    from pathlib import Path
+
+    from gapcli.errors import UsageError
+    from gapcli.schema import SchemaKind, schema_text, write_schemas
+
+    if write is None:
+        if force:
+            raise UsageError("--force only applies with --write DIR")
+        write_stdout(schema_text(SchemaKind(kind or SchemaKind.DATASET)))
+        return
+    if kind is not None:
+        raise UsageError("--kind chooses the schema to print; --write DIR writes both, drop --kind")
+    err = console(stderr=True)
+    for path, status in write_schemas(Path(write), force=force):
+        err.print(f"{path}: {status.value}")
