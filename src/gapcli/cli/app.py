@@ -107,6 +107,11 @@ PositionsOption = Annotated[
     ),
 ]
 
+JsonOption = Annotated[
+    bool,
+    typer.Option("--json", help="Machine-readable JSON on stdout (format: README, 'JSON output')."),
+]
+
 
 def console(stderr: bool = False) -> Console:
     """A Rich console built after options are parsed, following the README's colour rules.

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from gapcli.cli.app import PositionsOption, app, console, load, write_stdout
+from gapcli.cli.app import JsonOption, PositionsOption, app, console, load, write_stdout
 
 
 def complete_issue_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -30,7 +30,9 @@ TagOption = Annotated[
 
 
 @app.command("list")
-def list_issues(positions: PositionsOption = None, tag: TagOption = None) -> None:
+def list_issues(
+    positions: PositionsOption = None, tag: TagOption = None, as_json: JsonOption = False
+) -> None:
     """List the issues: id, title, gap type and the gap in one line.
 
     Example: gapcli list --tag evidence
@@ -39,6 +41,11 @@ def list_issues(positions: PositionsOption = None, tag: TagOption = None) -> Non
     from gapcli.render.terminal import list_table
 
     dataset = load(positions)
+    if as_json:
+        from gapcli.render import json
+
+        write_stdout(json.dumps(json.issue_list(by_tag(dataset, tag), tag)))
+        return
     console().print(list_table(by_tag(dataset, tag)))
 
 
@@ -50,6 +57,7 @@ def compare(
     ],
     positions: PositionsOption = None,
     quotes: Annotated[bool, typer.Option("--quotes", "-q", help="Show each claim's verbatim quote.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Show one issue side by side: one column per party, then the gap and bridges.
 
@@ -59,12 +67,20 @@ def compare(
     from gapcli.render.terminal import compare_view
 
     dataset = load(positions)
+    if as_json:
+        from gapcli.render import json
+
+        write_stdout(json.dumps(json.compare(find_issue(dataset, issue_id), dataset)))
+        return
     console().print(compare_view(find_issue(dataset, issue_id), dataset, quotes=quotes))
 
 
 @app.command()
 def export(
     md: Annotated[bool, typer.Option("--md", help="Markdown briefing note (the default format).")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The dataset as JSON, narrowed like --md (see README).")
+    ] = False,
     output: Annotated[
         str, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE ('-' = stdout).")
     ] = "-",
@@ -84,16 +100,25 @@ def export(
     Examples:
       gapcli export --md -o brief.md
       gapcli export --md --issue china-role --issue blame
+      gapcli export --json --tag evidence
     """
     from pathlib import Path
 
+    from gapcli.errors import UsageError
     from gapcli.query import export_date, select_issues
     from gapcli.render.markdown import briefing
     from gapcli.version import version
 
+    if md and as_json:
+        raise UsageError("--md and --json cannot be used together; choose one format")
     dataset = load(positions)
     chosen = select_issues(dataset, issue or [], tag)
-    text = briefing(dataset, chosen, export_date(), version())
+    if as_json:
+        from gapcli.render import json
+
+        text = json.dumps(json.export(dataset, chosen))
+    else:
+        text = briefing(dataset, chosen, export_date(), version())
     if output == "-":
         write_stdout(text)
         return

@@ -1,0 +1,175 @@
+"""Looking across issues: search, the perception matrix, the timeline, the context facts.
+
+Every function here returns values built from a loaded ``Dataset``; none prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from gapcli.errors import UsageError
+from gapcli.loader import dotted
+from gapcli.models import Citation, Claim, Dataset, DatasetFile, Event, Fact, Issue, Loc
+
+# Fields that hold ids, references or closed vocabularies, not prose: never searched.
+# ``parties`` and ``sources`` are the dataset's cast list, not its content.
+_NOT_TEXT = frozenset(
+    {
+        *("id", "tags", "related", "issues", "source", "para", "gap_type", "voice"),
+        *("circa", "date", "url", "parties", "sources"),
+    }
+)
+_SINGLE = "'\u2018\u2019\u201a\u201b"  # straight, then typographic single quotes
+_DOUBLE = '"\u201c\u201d\u201e\u201f'  # straight, then typographic double quotes
+_QUOTE_CLASS = {**dict.fromkeys(_SINGLE, f"[{_SINGLE}]"), **dict.fromkeys(_DOUBLE, f"[{_DOUBLE}]")}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One text field that matches a search, with where it is and what it cites."""
+
+    issue: str | None  # None: the dataset file (title, dialogue, facts, timeline, recommendations)
+    party: str | None  # the party whose position holds the text, if any
+    item: str | None  # id of the fact, event or recommendation holding the text, if any
+    loc: Loc  # path inside the issue or dataset file, e.g. ("positions", "us", "stance")
+    text: str  # the whole field
+    spans: tuple[tuple[int, int], ...]  # [start, end) of every match in ``text``
+    cite: tuple[Citation, ...]  # the citations that back this text (none for a stance)
+
+    @property
+    def field(self) -> str:
+        """The field path, e.g. ``positions.us.claims[0].text``."""
+        return dotted(self.loc)
+
+
+@dataclass(frozen=True)
+class PerceptionRow:
+    """One issue's row of the perception matrix: each party's reading of the other(s)."""
+
+    issue: Issue
+    views: dict[str, list[Claim] | None]  # party id (declared order) -> claims; None = no position
+
+
+def search_pattern(query: str) -> re.Pattern[str]:
+    """The compiled query: case-insensitive, any run of white space, straight = curly quotes."""
+    words = query.split()
+    if not words:
+        raise UsageError("empty search query; give a word or phrase, e.g. gapcli search Taiwan")
+    parts = ("".join(_QUOTE_CLASS.get(ch) or re.escape(ch) for ch in word) for word in words)
+    return re.compile(r"\s+".join(parts), re.IGNORECASE)
+
+
+def search(dataset: Dataset, query: str, issues: Collection[Issue] | None = None) -> list[Hit]:
+    """Every text field matching ``query``: the chosen issues in order, then the dataset file.
+
+    One pass over the data: each text field is visited once and scanned once by a
+    compiled pattern, so the cost is linear in the size of the dataset. ``issues``
+    (default: all) narrows the search; dataset entries are then kept when they bear on
+    one of those issues or on none in particular (see ``bears_on``).
+    """
+    pattern = search_pattern(query)
+    ids = None if issues is None else {i.id for i in issues}
+    hits: list[Hit] = []
+    for issue in dataset.issues:
+        if ids is not None and issue.id not in ids:
+            continue
+        for loc, text, cites in _texts(issue, (), (), None):
+            spans = tuple(m.span() for m in pattern.finditer(text))
+            if spans:
+                party = str(loc[1]) if loc[0] == "positions" else None
+                hits.append(Hit(issue.id, party, None, loc, text, spans, cites))
+    for loc, text, cites in _texts(dataset.meta, (), (), ids):
+        spans = tuple(m.span() for m in pattern.finditer(text))
+        if spans:
+            hits.append(Hit(None, None, _item_id(dataset.meta, loc), loc, text, spans, cites))
+    return hits
+
+
+def _texts(
+    value: Any, loc: Loc, cites: tuple[Citation, ...], ids: Collection[str] | None
+) -> Iterator[tuple[Loc, str, tuple[Citation, ...]]]:
+    """Prose fields under ``value``: location, text, citations (entries off ``ids`` left out)."""
+    if isinstance(getattr(value, "issues", None), list) and not bears_on(value.issues, ids):
+        return
+    if isinstance(value, Citation):
+        cites = (value,)
+    elif isinstance(cited := getattr(value, "cite", None), list):
+        cites = tuple(cited)
+    if isinstance(value, str):
+        yield loc, value, cites
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _NOT_TEXT:
+                yield from _texts(getattr(value, name), (*loc, name), cites, ids)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*loc, i), cites, ids)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*loc, key), cites, ids)
+
+
+def _item_id(meta: DatasetFile, loc: Loc) -> str | None:
+    """The id of the fact, event or recommendation at ``loc`` in the dataset file, if any."""
+    if len(loc) < 2 or loc[0] not in ("facts", "timeline", "recommendations"):
+        return None
+    return str(getattr(meta, str(loc[0]))[int(loc[1])].id)
+
+
+def bears_on(linked: list[str], chosen: Collection[str] | None) -> bool:
+    """Whether a fact, event or recommendation belongs with the chosen issues (None = all).
+
+    It does when it names one of them, or names no issue at all (general context), the
+    same rule ``export --md`` uses for its context and recommendations.
+    """
+    return chosen is None or not linked or any(i in chosen for i in linked)
+
+
+def narrowed_meta(dataset: Dataset, chosen: Collection[str] | None) -> DatasetFile:
+    """The dataset file with only the facts, timeline and recommendations bearing on ``chosen``."""
+    meta = dataset.meta
+    if chosen is None:
+        return meta
+    return meta.model_copy(
+        update={
+            name: [e for e in getattr(meta, name) if bears_on(e.issues, chosen)]
+            for name in ("facts", "timeline", "recommendations")
+        }
+    )
+
+
+def perceptions(dataset: Dataset) -> list[PerceptionRow]:
+    """For each issue, how each declared party sees the other(s), in party order."""
+    rows = []
+    for issue in dataset.issues:
+        views: dict[str, list[Claim] | None] = {}
+        for party in dataset.meta.parties:
+            position = issue.positions.get(party.id)
+            views[party.id] = None if position is None else list(position.perception)
+        rows.append(PerceptionRow(issue, views))
+    return rows
+
+
+def timeline(dataset: Dataset) -> list[Event]:
+    """The dated events in chronological order (approximate dates by ``Event.sort_key``)."""
+    return sorted(dataset.meta.timeline, key=lambda e: e.sort_key())
+
+
+def when(event: Event) -> str:
+    """The event's date as the source gives it, saying so when it is approximate.
+
+    ``May 2019``; ``2019 (year only)``; ``late 2023 (approximate)``.
+    """
+    if not event.approximate:
+        return event.display_date()
+    return f"{event.display_date()} ({'approximate' if event.circa else 'year only'})"
+
+
+def facts(dataset: Dataset) -> list[Fact]:
+    """The context figures, in dataset order."""
+    return list(dataset.meta.facts)

@@ -1,0 +1,114 @@
+"""Machine-readable output: plain dicts and lists built from the models, and ``dumps``.
+
+Every document is an object with ``"gapcli_json": FORMAT`` (bumped only on an
+incompatible change) and ``"kind"`` naming the command that made it. Models are dumped
+with every key present (an absent optional value is ``null``), so the shape is stable.
+The format is documented in the README ("JSON output").
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from gapcli.explore import Hit, PerceptionRow, narrowed_meta, when
+from gapcli.models import Dataset, Event, Fact, Issue
+
+FORMAT = 1
+
+Json = dict[str, Any]
+
+
+def dumps(document: Json) -> str:
+    """UTF-8 JSON, two-space indented, ending in a newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _doc(kind: str, **body: Any) -> Json:
+    return {"gapcli_json": FORMAT, "kind": kind, **body}
+
+
+def issue_list(issues: list[Issue], tag: str | None = None) -> Json:
+    """``gapcli list --json``: one summary object per issue."""
+    keys = ("id", "title", "question", "tags", "gap_type", "summary")
+    rows = [issue.model_dump(mode="json", include=set(keys)) for issue in issues]
+    return _doc("list", tag=tag, issues=[{k: row[k] for k in keys} for row in rows])
+
+
+def compare(issue: Issue, dataset: Dataset) -> Json:
+    """``gapcli compare --json``: the declared parties, the whole issue, the sources it cites."""
+    from gapcli.loader import iter_citations
+
+    cited = {cite.source for _, cite in iter_citations(issue)}
+    return _doc(
+        "compare",
+        parties=[p.model_dump(mode="json") for p in dataset.meta.parties],
+        issue=issue.model_dump(mode="json"),
+        sources=[s.model_dump(mode="json") for s in dataset.meta.sources if s.id in cited],
+    )
+
+
+def search(query: str, tag: str | None, hits: list[Hit]) -> Json:
+    """``gapcli search --json``: one object per matching field, in output order."""
+    return _doc(
+        "search",
+        query=query,
+        tag=tag,
+        hits=[
+            {
+                "issue": hit.issue,
+                "party": hit.party,
+                "item": hit.item,
+                "field": hit.field,
+                "text": hit.text,
+                "matches": [{"start": start, "end": end} for start, end in hit.spans],
+                "cite": [c.model_dump(mode="json") for c in hit.cite],
+            }
+            for hit in hits
+        ],
+    )
+
+
+def perceptions(rows: list[PerceptionRow], dataset: Dataset) -> Json:
+    """``gapcli perceptions --json``: per issue, each party's perception claims (null: none)."""
+    return _doc(
+        "perceptions",
+        parties=[p.model_dump(mode="json") for p in dataset.meta.parties],
+        issues=[
+            {
+                "id": row.issue.id,
+                "title": row.issue.title,
+                "perceptions": {
+                    party: None if claims is None else [c.model_dump(mode="json") for c in claims]
+                    for party, claims in row.views.items()
+                },
+            }
+            for row in rows
+        ],
+    )
+
+
+def timeline(events: list[Event]) -> Json:
+    """``gapcli timeline --json``: events in chronological order, with their display date."""
+    return _doc(
+        "timeline",
+        events=[
+            {**e.model_dump(mode="json"), "when": when(e), "approximate": e.approximate}
+            for e in events
+        ],
+    )
+
+
+def facts(items: list[Fact]) -> Json:
+    """``gapcli facts --json``: the context figures in dataset order."""
+    return _doc("facts", facts=[f.model_dump(mode="json") for f in items])
+
+
+def export(dataset: Dataset, issues: list[Issue]) -> Json:
+    """``gapcli export --json``: the dataset file and the chosen issues, narrowed like ``--md``."""
+    chosen = None if len(issues) == len(dataset.issues) else {i.id for i in issues}
+    return _doc(
+        "export",
+        dataset=narrowed_meta(dataset, chosen).model_dump(mode="json"),
+        issues=[i.model_dump(mode="json") for i in issues],
+    )
