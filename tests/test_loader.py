@@ -63,3 +63,21 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
     assert f"{folder}/c.yaml:2:1: nope: unknown key; check its spelling against positions/README.md" in problems
     assert f"{folder}/c.yaml:1:1: question: missing required field" in problems
     assert len(problems) > 6
+
+
+def test_dataset_order_sets_reading_order_and_is_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    for path in (DATA / "two-party").glob("*.yaml"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    meta = folder / "dataset.yaml"
+    original = meta.read_text(encoding="utf-8")
+    meta.write_text(original + "order: [tolls]\n", encoding="utf-8")
+    assert [i.id for i in load_dataset(folder).issues] == ["tolls", "dredging"]
+    meta.write_text(original + "order: [tolls, tols, tolls]\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(str(folder))
+    assert caught.value.problems == [
+        f"{meta}:59:16: order[1]: no issue with id 'tols'",
+        f"{meta}:59:1: order: 'tolls' is listed twice",
+    ]

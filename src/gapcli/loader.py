@@ -224,9 +224,10 @@ def _issue_files(folder: Path, shown: str) -> list[Path]:
     return [e for e in entries if e.suffix in ISSUE_SUFFIXES and e.name != DATASET_FILE and e.is_file()]
 
 
-def load_dataset(folder: Path) -> Dataset:
+def load_dataset(folder: Path | str) -> Dataset:
     """Load and cross-check a dataset folder; raise DataError listing every problem."""
     shown = str(folder)
+    folder = Path(folder)
     files = _issue_files(folder, shown)
     problems: list[str] = []
     meta, meta_origin = _load_one(DatasetFile, folder / DATASET_FILE, problems)
@@ -252,7 +253,8 @@ def load_dataset(folder: Path) -> Dataset:
     if problems:
         raise DataError(problems)
     assert meta is not None
-    return Dataset(meta=meta, issues=[issues[k] for k in sorted(issues)], origins=origins)
+    ordered = list(dict.fromkeys([*meta.order, *sorted(issues)]))  # reading order, then by id
+    return Dataset(meta=meta, issues=[issues[k] for k in ordered], origins=origins)
 
 
 def _load_one(model: type[M], path: Path, problems: list[str]) -> tuple[M | None, Origin]:
@@ -315,6 +317,9 @@ def _cross_check(
                 problems.append(f"{origin.where((*loc, i))}: {dotted((*loc, i))}: no issue with id {ref!r}")
 
     check_cites(meta, meta_origin)
+    check_refs(meta.order, ("order",), meta_origin)
+    for dup in _duplicates(meta.order):
+        problems.append(f"{meta_origin.where(('order',))}: order: {dup!r} is listed twice")
     for name in ("facts", "timeline", "recommendations"):
         for i, item in enumerate(getattr(meta, name)):
             check_refs(item.issues, (name, i, "issues"), meta_origin)

@@ -235,6 +235,10 @@ class DatasetFile(Model):
     summary: Line
     parties: list[Party] = Field(min_length=2)
     sources: list[Source] = Field(min_length=1)
+    order: list[Id] = Field(
+        default_factory=list,
+        description="Issue ids in reading order (list, exports); unlisted issues follow by id.",
+    )
     dialogue: Dialogue | None = None
     facts: list[Fact] = Field(default_factory=list)
     timeline: list[Event] = Field(default_factory=list)

@@ -79,7 +79,7 @@ def issue_section(number: int, issue: Issue, dataset: Dataset, notes: Notes) -> 
         lines.append(f"| **{label}** | " + " | ".join(cells) + " |")
     gap = issue.gap
     lines += ["", f"**The gap.** {md(gap.what)} {notes.ref(gap.cite)}", ""]
-    lines += [f"**Why it matters.** {md(gap.why_it_matters)}", ""]
+    lines += [f"**Why it matters.** {md(gap.why_it_matters)} {notes.ref(gap.cite)}", ""]
     lines += ["**Common ground.**", "", *_bullets(issue.common_ground, notes), ""]
     lines += ["**Bridges.**", "", *_bullets(issue.bridges, notes), ""]
     if issue.related:
