@@ -525,9 +525,10 @@ def test_facts_two_party(run: Run) -> None:
     result = run("facts", "-p", TWO)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "Figure        Fact                                          By         Cite   Quote",
+        "Figure        Fact                       By                   Cite   Quote",
         "────────────────────────────────────────────────────────────────────────────────────────────────────",
-        "100 percent   Ships entering the harbour doubled in two     the memo   ¶2     “Ship traffic doubled”",
+        "100 percent   Ships entering the         the memo             ¶2     “Ship traffic doubled”",
+        "              harbour doubled in two",
         "              years.",
     ]
 
@@ -536,9 +537,10 @@ def test_facts_three_party(run: Run) -> None:
     result = run("facts", "-p", THREE)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "Figure    Fact                          By           Cite        Quote",
-        "───────────────────────────────────────────────────────────────────────────────────────",
-        "a third   River flow fell by a third.   the report   report ¶1   “flow fell by a third”",
+        "Figure    Fact                       By                   Cite        Quote",
+        "────────────────────────────────────────────────────────────────────────────────────────────────────",
+        "a third   River flow fell by a       the report           report ¶1   “flow fell by a third”",
+        "          third.",
     ]
 
 
@@ -546,13 +548,13 @@ def test_facts_without_figure(run: Run) -> None:
     result = run("facts", "-p", EXPLORE)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "Figure     Fact                                By          Cite   Quote",
+        "Figure     Fact                        By                    Cite   Quote",
         "────────────────────────────────────────────────────────────────────────────────────────────────────",
-        "one rise   Canal fees were raised in mid       the brief   ¶4     “raised in mid 2021”",
-        "           2021.",
+        "one rise   Canal fees were raised in   the brief             ¶4     “raised in mid 2021”",
+        "           mid 2021.",
         "",
-        "—          China Wharf is a trading house.     the brief   ¶1     “a trading house called China",
-        "                                                                  Wharf”",
+        "—          China Wharf is a trading    the brief             ¶1     “a trading house called China",
+        "           house.                                                   Wharf”",
     ]
 
 

@@ -157,13 +157,18 @@ def timeline_table(events: list[Event], dataset: Dataset) -> Table:
 def facts_table(items: list[Fact], dataset: Dataset) -> Table:
     """The context figures: figure, fact, who gives it, citation, the source's words."""
     table = Table(
-        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_lines=True, header_style="bold"
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        show_lines=True,
+        expand=True,
+        header_style="bold",
     )
-    table.add_column("Figure", ratio=1, style="bold")
-    table.add_column("Fact", ratio=3)
-    table.add_column("By", ratio=2, style="italic")
+    table.add_column("Figure", max_width=18, style="bold")  # fixed: fits "approximately 70"
+    table.add_column("Fact", ratio=4, overflow="fold")
+    table.add_column("By", ratio=3, style="italic", overflow="fold")
     table.add_column("Cite", no_wrap=True, style="dim")
-    table.add_column("Quote", ratio=3)
+    table.add_column("Quote", ratio=5, overflow="fold")
     for fact in items:
         quotes = Text("\n").join(_quote(c) for c in fact.cite if c.quote)
         figure = t(fact.figure) if fact.figure else Text("—", style="dim")
