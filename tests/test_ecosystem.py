@@ -4,7 +4,6 @@ Markdown that travels (GFM, pandoc), screenshots, packaging metadata."""
 from __future__ import annotations
 
 import html.parser
-import json
 import os
 import re
 import shlex
@@ -702,26 +701,20 @@ def test_package_metadata_is_complete_and_honest() -> None:
         assert url.startswith("https://") and "example" not in url
 
 
-def test_wheel_ships_the_schemas(tmp_path: Path) -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path),
-            str(REPO),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+def test_installed_wheel_ships_and_prints_the_schemas(tmp_path: Path) -> None:
+    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
+    subprocess.run([*build, "-w", str(tmp_path), str(REPO)], check=True, capture_output=True)
     (wheel,) = tmp_path.glob("gapcli-*.whl")
+    site, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    elsewhere.mkdir()
     with zipfile.ZipFile(wheel) as archive:
-        for kind in SchemaKind:
-            shipped = archive.read(f"gapcli/positions/schema/{kind.file_name}").decode("utf-8")
-            assert json.loads(shipped) == schema(kind)
+        archive.extractall(site)
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(site), "NO_COLOR": "1"}
+    for kind in SchemaKind:
+        shipped = (site / "gapcli" / "positions" / "schema" / kind.file_name).read_text("utf-8")
+        assert shipped == schema_text(kind)
+        printed = subprocess.run(
+            [sys.executable, "-m", "gapcli", "schema", "--kind", kind.value],
+            cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert (printed.returncode, printed.stdout, printed.stderr) == (0, shipped, "")
