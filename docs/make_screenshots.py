@@ -50,6 +50,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE, help="folder for the SVG files")
     out: Path = parser.parse_args().out
+    out.mkdir(parents=True, exist_ok=True)
     for name, args in SHOTS.items():
         path = out / name
         path.write_text(svg(args), encoding="utf-8")
