@@ -42,9 +42,9 @@ def list_issues(
 
     dataset = load(positions)
     if as_json:
-        from gapcli.render import json
+        from gapcli.render import json as render_json
 
-        write_stdout(json.dumps(json.issue_list(by_tag(dataset, tag), tag)))
+        write_stdout(render_json.dumps(render_json.issue_list(by_tag(dataset, tag), tag)))
         return
     console().print(list_table(by_tag(dataset, tag)))
 
@@ -67,12 +67,13 @@ def compare(
     from gapcli.render.terminal import compare_view
 
     dataset = load(positions)
+    issue = find_issue(dataset, issue_id)
     if as_json:
-        from gapcli.render import json
+        from gapcli.render import json as render_json
 
-        write_stdout(json.dumps(json.compare(find_issue(dataset, issue_id), dataset)))
+        write_stdout(render_json.dumps(render_json.compare(issue, dataset)))
         return
-    console().print(compare_view(find_issue(dataset, issue_id), dataset, quotes=quotes))
+    console().print(compare_view(issue, dataset, quotes=quotes))
 
 
 @app.command()
@@ -114,9 +115,9 @@ def export(
     dataset = load(positions)
     chosen = select_issues(dataset, issue or [], tag)
     if as_json:
-        from gapcli.render import json
+        from gapcli.render import json as render_json
 
-        text = json.dumps(json.export(dataset, chosen))
+        text = render_json.dumps(render_json.export(dataset, chosen))
     else:
         text = briefing(dataset, chosen, export_date(), version())
     if output == "-":

@@ -34,9 +34,9 @@ def search(
     dataset = load(positions)
     hits = find(dataset, query, None if tag is None else by_tag(dataset, tag))
     if as_json:
-        from gapcli.render import json
+        from gapcli.render import json as render_json
 
-        write_stdout(json.dumps(json.search(query, tag, hits)))
+        write_stdout(render_json.dumps(render_json.search(query, tag, hits)))
     elif hits:
         from gapcli.render.explore import search_view
 
@@ -57,9 +57,9 @@ def perceptions(as_json: JsonOption = False, positions: PositionsOption = None) 
     dataset = load(positions)
     rows = rows_of(dataset)
     if as_json:
-        from gapcli.render import json
+        from gapcli.render import json as render_json
 
-        write_stdout(json.dumps(json.perceptions(rows, dataset)))
+        write_stdout(render_json.dumps(render_json.perceptions(rows, dataset)))
         return
     from gapcli.render.explore import perception_table
 
@@ -80,9 +80,9 @@ def timeline(as_json: JsonOption = False, positions: PositionsOption = None) -> 
     dataset = load(positions)
     events = events_of(dataset)
     if as_json:
-        from gapcli.render import json
+        from gapcli.render import json as render_json
 
-        write_stdout(json.dumps(json.timeline(events)))
+        write_stdout(render_json.dumps(render_json.timeline(events)))
         return
     from gapcli.render.explore import timeline_table
 
@@ -100,9 +100,9 @@ def facts(as_json: JsonOption = False, positions: PositionsOption = None) -> Non
     dataset = load(positions)
     items = facts_of(dataset)
     if as_json:
-        from gapcli.render import json
+        from gapcli.render import json as render_json
 
-        write_stdout(json.dumps(json.facts(items)))
+        write_stdout(render_json.dumps(render_json.facts(items)))
         return
     from gapcli.render.explore import facts_table
 
