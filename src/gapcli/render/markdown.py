@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from gapcli.models import Citation, Claim, Dataset, Issue, display_date
 from gapcli.render.text import attribution, visible
 
-_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_INLINE = re.compile(r"([\\`*_\[\]|~#])")  # `#` too: a title ending " #" loses it in a heading
+_YAML_UNSAFE = re.compile("[\u2028\u2029\ufeff\ufffe\uffff]")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
@@ -17,7 +18,7 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 def md(text: str) -> str:
     """Inline-safe Markdown for any dataset string: literal, one line, no raw HTML.
 
-    Backslash-escapes the characters that are inline markup in GFM (``\\ ` * _ [ ] | ~``),
+    Backslash-escapes the characters that are inline markup in GFM (``\\ ` * _ [ ] | ~ #``),
     writes ``<`` as ``&lt;`` and entity-like ``&`` as ``&amp;``, escapes a leading block
     marker (``#``, ``>``, ``-``, ``1.``), and turns newlines into ``<br>``.
     """
@@ -93,12 +94,22 @@ def front_matter(dataset: Dataset, date: str) -> list[str]:
     pandoc reads metadata strings as Markdown, so they are escaped like any other text
     (a title holding ``<script>`` must not become live HTML in ``pandoc -s`` output).
     """
-    lines = ["---", f"title: {json.dumps(md(dataset.meta.title))}", f"date: {json.dumps(date)}"]
+    lines = ["---", f"title: {_quoted(md(dataset.meta.title))}", f"date: {_quoted(date)}"]
     lines.append("sources:")
     for s in dataset.meta.sources:
         source = f"{s.title}, {s.publisher}" + (f" ({s.date})" if s.date else "")
-        lines.append(f"  - {json.dumps(md(source))}")
+        lines.append(f"  - {_quoted(md(source))}")
     return [*lines, "---", ""]
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted YAML string that YAML (and pandoc) read back exactly.
+
+    JSON syntax, but characters outside the Basic Multilingual Plane stay literal: YAML
+    reads JSON's surrogate-pair escapes (``\\ud83d\\ude00``) as two broken characters.
+    """
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> str:
