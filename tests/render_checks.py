@@ -91,7 +91,7 @@ def table_problems(markdown: str) -> list[str]:
     """Rows whose cell count differs from their table's header, counted two ways."""
     problems: list[str] = []
     header = 0
-    for number, line in enumerate(markdown.splitlines(), 1):
+    for number, line in enumerate(markdown.split("\n"), 1):  # CommonMark: only \n ends a line
         if not line.startswith("|"):
             header = 0
             continue
