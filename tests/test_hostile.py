@@ -268,3 +268,24 @@ def test_json_output_has_no_raw_terminal_controls(run: Run) -> None:
     pytest.importorskip("gapcli.render.json", reason="the JSON renderer (issue 5) is not in")
     result = run("compare", "hostile", "--json", "--positions", HOSTILE)
     assert terminal_problems(result.stdout) == []
+
+
+# --- the explore commands (issue 5): same guarantees ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["search", "lone"], ["search", "alert"], ["perceptions"], ["timeline"], ["facts"]],
+)
+@pytest.mark.parametrize("colour", [False, True], ids=["plain", "forced-colour"])
+def test_explore_commands_pass_no_control_characters(
+    run: Run, command: list[str], colour: bool
+) -> None:
+    pytest.importorskip("gapcli.explore", reason="the explore commands (issue 5) are not in")
+    env = {"NO_COLOR": "", "FORCE_COLOR": "1"} if colour else {}
+    result = run(*command, "--positions", HOSTILE, columns=WIDE, env=env)
+    assert result.exit_code == 0, result.output
+    assert terminal_problems(result.stdout) == []
+    assert "\x1b]8;" not in result.stdout and "😄" not in result.stdout
+    if command[:2] == ["search", "alert"]:
+        assert "<script>alert(1)</script>" in SGR.sub("", result.stdout)
