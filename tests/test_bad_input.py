@@ -509,3 +509,25 @@ def test_bad_options_exit_2_with_usage(run: Run, args: list[str], last_line: str
     result = run(*args)
     assert_clean_failure(result, 2)
     assert result.stderr.splitlines()[-1] == last_line
+
+
+# --- messages quote the data: control characters in them are escaped too -------------------
+
+
+def test_control_characters_in_keys_and_file_names_are_escaped_in_messages(
+    run: Run, tmp_path: Path
+) -> None:
+    folder = copy_base(tmp_path)
+    text = (folder / "alpha.yaml").read_text(encoding="utf-8")
+    (folder / "alpha.yaml").write_text(text + '"\\e[31mred\\a": x\n', encoding="utf-8")
+    (folder / "\x1b[2Jbeta.yaml").write_text(text, encoding="utf-8")
+    result = run("validate", "--positions", str(folder))
+    assert_clean_failure(result, 1)
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert errors(result) == [
+        f"{folder}/\\x1b[2Jbeta.yaml:1:1: id: 'alpha' differs from the file name; "
+        "rename the file to alpha.yaml or fix the id",
+        f"{folder}/alpha.yaml:23:1: \\x1b[31mred\\x07: unknown key; "
+        "check its spelling against positions/README.md",
+        "2 problems found; fix them and run again.",
+    ]

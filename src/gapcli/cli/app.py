@@ -43,8 +43,15 @@ class GapcliGroup(TyperGroup):
 
 
 def fail(message: str, code: int = ExitCode.FAILURE) -> NoReturn:
-    """Print ``gapcli: error: ...`` lines to stderr (plain text, never markup) and exit."""
-    sys.stderr.write("".join(f"gapcli: error: {line}\n" for line in message.splitlines()))
+    """Print ``gapcli: error: ...`` lines to stderr (plain text, never markup) and exit.
+
+    Messages quote file names and YAML keys as written, so control characters in them are
+    shown as visible escapes, as everywhere else.
+    """
+    from gapcli.render.text import visible
+
+    lines = visible(message).split("\n")
+    sys.stderr.write("".join(f"gapcli: error: {line}\n" for line in lines if line))
     raise typer.Exit(int(code))
 
 
