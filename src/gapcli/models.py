@@ -7,6 +7,7 @@ not ``false``. Cross-file rules (known parties, sources, paragraphs, related ids
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -251,13 +252,22 @@ DATASET_FILE_KEY = ""  # key of the dataset file in Dataset.origins (issue ids a
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a model came from: its file and the line/column of every value in it."""
+    """Where a model came from: its file and the line/column of every value in it.
+
+    ``read_marks``, when given, fills ``marks`` the first time a message needs them, so a
+    dataset that loads cleanly never pays for its line numbers.
+    """
 
     path: str
     marks: dict[Loc, tuple[int, int]] = field(default_factory=dict, repr=False)
+    read_marks: Callable[[], dict[Loc, tuple[int, int]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def where(self, loc: Loc = ()) -> str:
         """``path:line:col`` of the deepest known value on ``loc`` (``path`` if none)."""
+        if not self.marks and self.read_marks is not None:
+            self.marks.update(self.read_marks())
         for end in range(len(loc), -1, -1):
             mark = self.marks.get(loc[:end])
             if mark is not None:
