@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from gapcli import output
 from gapcli.errors import OutputError
 from gapcli.output import write_atomic
 
@@ -131,7 +130,7 @@ def test_failure_mid_write_keeps_the_old_file_and_leaves_no_temporary(
         seen.append(os.fstat(fd).st_size)  # the temporary really holds the partial text
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(output.os, "fsync", full_disk)
+    monkeypatch.setattr(os, "fsync", full_disk)
     result = export(run, target, *(["--force"] if force else []))
     assert result.exit_code == 1
     assert result.stderr == f"gapcli: error: {target}: cannot write: No space left on device\n"
@@ -163,7 +162,7 @@ def test_interrupt_mid_write_keeps_the_old_file_and_leaves_no_temporary(
             self.handle.flush()
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(output.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, "x" * 100_000, force=True)
     assert snapshot(tmp_path) == before
@@ -179,7 +178,7 @@ def test_rename_failure_keeps_the_old_file(
     def refuse(*args: Any) -> None:
         raise OSError(18, "Invalid cross-device link")
 
-    monkeypatch.setattr(output.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     result = export(run, target, "--force")
     assert result.exit_code == 1
     assert result.stderr == f"gapcli: error: {target}: cannot write: Invalid cross-device link\n"
@@ -212,7 +211,7 @@ def test_filesystem_without_hard_links_still_writes(
     def no_links(*args: Any) -> None:
         raise OSError(1, "Operation not permitted")
 
-    monkeypatch.setattr(output.os, "link", no_links)
+    monkeypatch.setattr(os, "link", no_links)
     target = tmp_path / "brief.md"
     write_atomic(target, "new text\n")
     assert target.read_text(encoding="utf-8") == "new text\n"
