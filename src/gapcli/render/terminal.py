@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gapcli.models import Claim, Dataset, Issue
+from gapcli.render.simple_table import Column, SimpleTable
 from gapcli.render.text import attribution, markers, visible
 
 ROWS = (
@@ -24,13 +25,10 @@ def t(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
-def list_table(issues: list[Issue]) -> Table:
-    """The issue list: id, title, gap type and the one-line gap."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", expand=True)
-    table.add_column("ID", no_wrap=True, style="cyan")
-    table.add_column("Title", ratio=2)
-    table.add_column("Gap type", no_wrap=True)
-    table.add_column("The gap", ratio=4)
+def list_table(issues: list[Issue]) -> SimpleTable:
+    """The issue list: id, title, gap type and the one-line gap (thousands of rows in a blink)."""
+    columns = [Column("ID", style="cyan"), Column("Title", ratio=2), Column("Gap type")]
+    table = SimpleTable([*columns, Column("The gap", ratio=4)])
     for issue in issues:
         table.add_row(t(issue.id), t(issue.title), t(issue.gap_type.value), t(issue.summary))
     return table
