@@ -5,7 +5,8 @@ Documented escaping (README, "Errors and exit codes"):
 - terminal: control characters (C0, C1, DEL, bidi overrides) are shown as ``\\xNN`` /
   ``\\uNNNN``; newlines break the line; tabs become spaces;
 - Markdown: the same control escapes, newlines become ``<br>``, tabs a space, and leading
-  and trailing white space of each line is dropped; everything else reads back literally.
+  and trailing white space of each line is dropped (text of only white space shows as
+  nothing); everything else reads back literally.
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ def terminal_problems(output: str) -> list[str]:
 
 def md_expected(text: str) -> str:
     """``text`` as it reads back from the rendered Markdown."""
-    lines = visible(text).replace("\t", " ").split("\n")
-    return "\n".join(line.strip() for line in lines)
+    lines = [line.strip() for line in visible(text).replace("\t", " ").split("\n")]
+    return "\n".join(lines) if any(lines) else ""
 
 
 def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:

@@ -234,6 +234,7 @@ def terminal(*renderables: Any) -> str:
 @example("[bold red]x[/] [/] [link=https://evil.example]y[/link] :smile:")
 @example("\x1b[31m\x07\r\x9b\u202e|\n\\*_`<script>alert(1)</script>")
 @example("C #")
+@example("\n")
 @example("中美禁毒合作" * 8)
 @example("😀 emoji outside the BMP")
 @example("\u2028 and \u2029 and \ufffe and \x85")

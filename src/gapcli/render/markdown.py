@@ -26,7 +26,8 @@ def md(text: str) -> str:
     text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
-    return "<br>".join(line.strip() for line in text.split("\n"))
+    lines = [line.strip() for line in text.split("\n")]
+    return "<br>".join(lines) if any(lines) else ""  # a lone <br> line is an HTML block
 
 
 @dataclass
