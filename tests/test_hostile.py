@@ -259,15 +259,11 @@ def test_json_carries_every_text_exactly(
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render/json.py: json.dumps(ensure_ascii=False) leaves C1 controls and bidi "
-    "overrides (U+202E) raw; escaping them as \\uXXXX is lossless (see the issue-4 report)",
-)
 def test_json_output_has_no_raw_terminal_controls(run: Run) -> None:
     pytest.importorskip("gapcli.render.json", reason="the JSON renderer (issue 5) is not in")
     result = run("compare", "hostile", "--json", "--positions", HOSTILE)
     assert terminal_problems(result.stdout) == []
+    assert "\\u009b31m" in result.stdout and "\\u202etxt.exe" in result.stdout
 
 
 # --- the explore commands (issue 5): same guarantees ----------------------------------------

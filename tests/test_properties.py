@@ -276,6 +276,7 @@ def test_any_text_in_every_field_survives_json_exactly(tmp_path: Path, run: Run,
     for args in (["list", "--json"], ["compare", "alpha", "--json"], ["export", "--json"]):
         result = run(*args, "--positions", str(folder))
         assert result.exit_code == 0, result.output
+        assert terminal_problems(result.stdout) == []
         document = json.loads(result.stdout)
         assert text in _strings(document)
 

@@ -9,6 +9,7 @@ The format is documented in the README ("JSON output").
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from gapcli.explore import Hit, PerceptionRow, narrowed_meta, when
@@ -17,11 +18,15 @@ from gapcli.models import Dataset, Event, Fact, Issue
 FORMAT = 1
 
 Json = dict[str, Any]
+# Legal raw inside JSON strings, but they drive or disguise a terminal (C1 controls, DEL,
+# bidirectional overrides, line separators): written as \uXXXX, which parses back the same.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def dumps(document: Json) -> str:
-    """UTF-8 JSON, two-space indented, ending in a newline."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """UTF-8 JSON, two-space indented, ending in a newline; no raw terminal controls."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def _doc(kind: str, **body: Any) -> Json:
