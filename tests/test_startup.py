@@ -1,0 +1,162 @@
+"""Start-up stays near Typer's own, and the work per issue stays constant as datasets grow.
+
+No timings here (they belong to benchmarks/run.py): the first test checks which modules
+``gapcli --version`` imports, as Typer's own tests do for Rich; the others count the lines
+of gapcli code that run for datasets of N, 2N and 3N identical-shaped issues, which is
+exactly linear when every cross-check and search is a dict or set lookup or one pass.
+(Line counts see Python loops, not a C-level scan such as ``x in some_list``: the
+benchmark's list and export ratios on 2,000 issues are the guard for those.)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+
+import gapcli
+from gapcli.explore import search
+from gapcli.loader import load_dataset
+from gapcli.render.markdown import briefing
+
+HEAVY = ("rich", "yaml", "pydantic", "pydantic_core", "gapcli.loader", "gapcli.models")
+
+# Runs the console script's entry point and reports every module it imported.
+ENTRY = """
+import atexit, json, sys
+atexit.register(lambda: sys.stderr.write("\\n" + json.dumps(sorted(sys.modules)) + "\\n"))
+sys.argv = ["gapcli", *sys.argv[1:]]
+from gapcli.cli import main
+main()
+"""
+
+
+def imported_by(*args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """Run ``gapcli ARGS`` in a fresh interpreter; its result and the modules it imported."""
+    result = subprocess.run(
+        [sys.executable, "-c", ENTRY, *args], capture_output=True, text=True, timeout=60
+    )
+    return result, set(json.loads(result.stderr.splitlines()[-1]))
+
+
+@pytest.mark.parametrize(
+    ("args", "starts"), [("--version", "gapcli "), ("--help", "Usage: gapcli")]
+)
+def test_version_and_help_import_no_heavy_module(args: str, starts: str) -> None:
+    result, modules = imported_by(args)
+    assert result.returncode == 0
+    assert result.stdout.startswith(starts)
+    heavy = sorted(m for m in modules if m in HEAVY or m.startswith(tuple(f"{h}." for h in HEAVY)))
+    assert heavy == []
+
+
+def test_the_probe_sees_heavy_imports() -> None:
+    """The same probe does see them when a command needs them (so the test above can fail)."""
+    result, modules = imported_by("list")
+    assert result.returncode == 0
+    assert {"rich", "yaml", "pydantic", "gapcli.loader", "gapcli.models"} <= modules
+
+
+# --- linear cost ------------------------------------------------------------------------
+
+DATASET = """\
+title: Shape test
+summary: Identical issues, so each one costs the same.
+parties:
+  - {id: north, name: Northland, label: North}
+  - {id: south, name: Southland, label: South}
+sources:
+  - {id: memo, title: Memo, publisher: Press, paragraphs: 100000}
+facts:
+  - {id: fact, text: A harbour fact., by: the memo, cite: [{source: memo, para: 1}]}
+"""
+
+
+def issue_yaml(n: int, count: int) -> str:
+    """Issue ``n`` of ``count``: every one the same shape, citing its own paragraphs."""
+    claim = (
+        "      - text: The harbour needs dredging.\n        by: the memo\n"
+        "        cite: [{{source: memo, para: {para}, quote: silt}}]\n"
+    )
+    position = "  {party}:\n    stance: Harbour first.\n    claims:\n" + claim + claim
+    return (
+        f"id: issue-{n}\ntitle: Harbour {n}\nquestion: Who pays?\ntags: [harbour]\n"
+        "gap_type: cause\nsummary: They differ on the harbour.\npositions:\n"
+        + position.format(party="north", para=3 * n + 1)
+        + position.format(party="south", para=3 * n + 2)
+        + f"gap:\n  what: The harbour.\n  why_it_matters: Cost.\n  cite: [{{source: memo, para: {3 * n + 3}}}]\n"
+        + f"related: [issue-{(n + 1) % count}, issue-{(n + 2) % count}]\n"
+    )
+
+
+def write_dataset(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    (folder / "dataset.yaml").write_text(DATASET, encoding="utf-8")
+    for n in range(count):
+        (folder / f"issue-{n}.yaml").write_text(issue_yaml(n, count), encoding="utf-8")
+    return folder
+
+
+def lines_run(work: Callable[[], Any], *where: str) -> int:
+    """How many lines of code in files under ``where`` (default: gapcli) run during ``work()``."""
+    where = where or (str(Path(gapcli.__file__).parent),)
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename.startswith(where) else None
+
+    sys.settrace(calls)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.fixture(scope="module")
+def datasets(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    root = tmp_path_factory.mktemp("shape")
+    return {count: write_dataset(root / str(count), count) for count in (20, 40, 60)}
+
+
+WORK: dict[str, Callable[[Path], Any]] = {
+    "load and cross-check": load_dataset,
+    "search": lambda folder: search(load_dataset(folder), "harbour"),
+    "export --md": lambda folder: briefing(
+        dataset := load_dataset(folder), dataset.issues, "2024-01-01", "0"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", WORK)
+def test_cost_per_issue_is_constant(name: str, datasets: dict[int, Path]) -> None:
+    work = WORK[name]
+    work(datasets[20])  # warm caches (per-model field lists)
+    lines = [lines_run(lambda folder=folder: work(folder)) for folder in datasets.values()]
+    # f(N) = a + b*N exactly: each further 20 issues run the same number of lines.
+    assert lines[2] - lines[1] == lines[1] - lines[0] > 0
+
+
+def test_a_quadratic_check_would_be_caught(datasets: dict[int, Path]) -> None:
+    """The measure is sharp: checking related ids against a list instead of a dict is not linear."""
+
+    def list_scan(folder: Path) -> None:
+        dataset = load_dataset(folder)
+        ids = [issue.id for issue in dataset.issues]
+        for issue in dataset.issues:
+            for ref in issue.related:
+                assert any(other == ref for other in ids)
+
+    lines = [lines_run(lambda f=f: list_scan(f), __file__) for f in datasets.values()]
+    assert lines[2] - lines[1] > lines[1] - lines[0]
