@@ -276,6 +276,11 @@ def _issue_files(folder: Path, shown: str) -> list[Path]:
     return [e for e in entries if e.suffix in ISSUE_SUFFIXES and e.name != DATASET_FILE and e.is_file()]
 
 
+def issue_ids(folder: Path | str) -> list[str]:
+    """The issue ids of a dataset folder from its file names alone (ids equal file stems)."""
+    return sorted({path.stem for path in _issue_files(Path(folder), str(folder))})
+
+
 def load_dataset(folder: Path | str) -> Dataset:
     """Load and cross-check a dataset folder; raise DataError listing every problem."""
     shown = str(folder)

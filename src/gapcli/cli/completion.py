@@ -16,11 +16,15 @@ def _dataset(ctx: typer.Context):  # type: ignore[no-untyped-def]
 
 
 def issue_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Issue ids starting with ``incomplete``."""
-    dataset = _dataset(ctx)
-    if dataset is None:
-        return []
-    return [i.id for i in dataset.issues if i.id.startswith(incomplete)]
+    """Issue ids starting with ``incomplete``, from the file names: nothing to parse per TAB."""
+    from gapcli.errors import GapcliError
+    from gapcli.loader import issue_ids, positions_dir
+
+    try:
+        ids = issue_ids(positions_dir(ctx.params.get("positions")))
+    except GapcliError:
+        return []  # completion must never fail loudly
+    return [i for i in ids if i.startswith(incomplete)]
 
 
 def tags(ctx: typer.Context, incomplete: str) -> list[str]:
