@@ -129,7 +129,9 @@ def test_compare_three_parties_one_column_each(run: Run) -> None:
         "│           │ Alphaville           │ Betatown            │ Gammaton            │",
         "├───────────┼──────────────────────┼─────────────────────┼─────────────────────┤",
     ]
-    start = out.index("│ Sees the  │ • Sees Gamma as      │ —                   │ —                   │")
+    start = out.index(
+        "│ Sees the  │ • Sees Gamma as      │ —                   │ —                   │"
+    )
     assert out[start + 1 : start + 5] == [
         "│ others    │   hoarding demands.  │                     │                     │",
         "│           │   — one Alpha        │                     │                     │",
@@ -145,7 +147,10 @@ def test_compare_three_parties_one_column_each(run: Run) -> None:
 @pytest.mark.parametrize(
     ("asked", "message"),
     [
-        ("dredgin", "unknown issue 'dredgin'; did you mean 'dredging'? (run 'gapcli list' to see all ids)"),
+        (
+            "dredgin",
+            "unknown issue 'dredgin'; did you mean 'dredging'? (run 'gapcli list' to see all ids)",
+        ),
         ("zzz", "unknown issue 'zzz' (run 'gapcli list' to see all ids)"),
     ],
 )
@@ -171,7 +176,9 @@ def test_export_issue_narrows_facts_dates_and_citations(run: Run) -> None:
     assert "100 percent" not in out  # the fact bears on dredging only
     assert "Harbour talks resumed" not in out  # so does this event
     assert "- **late 2023** — A joint survey was made. \\[2\\]" in out  # dataset-wide event kept
-    assert out.endswith("## Citations\n\n1. Harbour memo, ¶1: “met in Midtown in May”\n2. Harbour memo, ¶3.\n3. Harbour memo, ¶4.\n")
+    assert out.endswith(
+        "## Citations\n\n1. Harbour memo, ¶1: “met in Midtown in May”\n2. Harbour memo, ¶3.\n3. Harbour memo, ¶4.\n"
+    )
 
 
 def test_export_unknown_issue_is_a_usage_error(run: Run) -> None:
@@ -189,7 +196,9 @@ def test_export_to_file_never_overwrites_without_force(run: Run, tmp_path: Path)
     target.write_text("keep me", encoding="utf-8")
     refused = run("export", "--md", "-p", TWO, "-o", str(target))
     assert refused.exit_code == 1
-    assert refused.stderr == f"gapcli: error: {target}: already exists; use --force to overwrite it\n"
+    assert (
+        refused.stderr == f"gapcli: error: {target}: already exists; use --force to overwrite it\n"
+    )
     assert target.read_text(encoding="utf-8") == "keep me"
     forced = run("export", "--md", "-p", TWO, "-o", str(target), "--force")
     assert forced.exit_code == 0
@@ -198,7 +207,10 @@ def test_export_to_file_never_overwrites_without_force(run: Run, tmp_path: Path)
 
 
 def test_export_dash_means_stdout(run: Run) -> None:
-    assert run("export", "--md", "-p", TWO, "-o", "-").stdout == run("export", "--md", "-p", TWO).stdout
+    assert (
+        run("export", "--md", "-p", TWO, "-o", "-").stdout
+        == run("export", "--md", "-p", TWO).stdout
+    )
 
 
 def test_validate_clean_dataset_with_source_text(run: Run) -> None:
@@ -227,7 +239,10 @@ def test_validate_reports_quotes_not_in_the_cited_paragraph(run: Run, tmp_path: 
     [
         ("memo", "--source-text 'memo': expected SOURCE_ID=PATH, e.g. fp2024=article.txt"),
         ("nope=x.txt", "--source-text 'nope=x.txt': unknown source 'nope'; declared: memo"),
-        ("memo=/no/such/file.txt", "--source-text 'memo=/no/such/file.txt': cannot read /no/such/file.txt: No such file or directory"),
+        (
+            "memo=/no/such/file.txt",
+            "--source-text 'memo=/no/such/file.txt': cannot read /no/such/file.txt: No such file or directory",
+        ),
     ],
 )
 def test_validate_bad_source_text_option(run: Run, spec: str, message: str) -> None:

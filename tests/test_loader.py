@@ -19,7 +19,9 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_yaml_11_scalars_stay_the_text_that_was_written(tmp_path: Path) -> None:
-    data, _ = read_yaml(write(tmp_path, "a: NO\nb: 2024-05-01\nc: 1.50\nd: 7\ne: ~\nf: 0x10\n"), "x")
+    data, _ = read_yaml(
+        write(tmp_path, "a: NO\nb: 2024-05-01\nc: 1.50\nd: 7\ne: ~\nf: 0x10\n"), "x"
+    )
     assert data == {"a": "NO", "b": "2024-05-01", "c": "1.50", "d": 7, "e": None, "f": "0x10"}
 
 
@@ -31,7 +33,10 @@ def test_marks_point_at_keys_and_items(tmp_path: Path) -> None:
 
 
 def test_dotted_paths() -> None:
-    assert dotted(("positions", "us", "claims", 0, "cite", 1, "para")) == "positions.us.claims[0].cite[1].para"
+    assert (
+        dotted(("positions", "us", "claims", 0, "cite", 1, "para"))
+        == "positions.us.claims[0].cite[1].para"
+    )
     assert dotted(()) == "(top)"
 
 
@@ -45,7 +50,10 @@ def test_positions_option_beats_environment_beats_shipped(monkeypatch: pytest.Mo
 def test_issues_load_in_id_order_with_origins() -> None:
     dataset = load_dataset(DATA / "two-party")
     assert [i.id for i in dataset.issues] == ["dredging", "tolls"]
-    assert dataset.origins["tolls"].where(("gap", "what")) == f"{DATA / 'two-party' / 'tolls.yaml'}:13:3"
+    assert (
+        dataset.origins["tolls"].where(("gap", "what"))
+        == f"{DATA / 'two-party' / 'tolls.yaml'}:13:3"
+    )
     assert dataset.issue("tolls") is dataset.issues[1]
     assert dataset.issue("../tolls") is None
 
@@ -53,14 +61,19 @@ def test_issues_load_in_id_order_with_origins() -> None:
 def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None:
     folder = tmp_path / "ds"
     folder.mkdir()
-    (folder / "dataset.yaml").write_text((DATA / "two-party" / "dataset.yaml").read_text(encoding="utf-8"))
+    (folder / "dataset.yaml").write_text(
+        (DATA / "two-party" / "dataset.yaml").read_text(encoding="utf-8")
+    )
     (folder / "a.yaml").write_text("id: b\ntitle: 5\n", encoding="utf-8")
     (folder / "c.yaml").write_text("id: c\nnope: 1\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_dataset(folder)
     problems = caught.value.problems
     assert f"{folder}/a.yaml:2:1: title: input should be a valid string, got a number 5" in problems
-    assert f"{folder}/c.yaml:2:1: nope: unknown key; check its spelling against positions/README.md" in problems
+    assert (
+        f"{folder}/c.yaml:2:1: nope: unknown key; check its spelling against positions/README.md"
+        in problems
+    )
     assert f"{folder}/c.yaml:1:1: question: missing required field" in problems
     assert len(problems) > 6
 

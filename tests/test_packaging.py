@@ -20,7 +20,18 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the wheel from this checkout (no network: hatchling comes from the test extra)."""
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
         check=True,
         capture_output=True,
     )
@@ -48,12 +59,20 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
 
     def gapcli(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "gapcli", *args], cwd=work, env=env, capture_output=True, text=True
+            [sys.executable, "-m", "gapcli", *args],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
         )
 
     where = subprocess.run(
         [sys.executable, "-c", "import gapcli, sys; sys.stdout.write(gapcli.__file__)"],
-        cwd=work, env=env, capture_output=True, text=True, check=True,
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert where.stdout.startswith(str(site))  # the wheel's copy, not the checkout
     listed = gapcli("list")

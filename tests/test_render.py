@@ -82,16 +82,45 @@ def test_renderers_return_objects_and_print_nothing(capsys: pytest.CaptureFixtur
 
 @pytest.mark.parametrize(
     ("date", "circa", "shown"),
-    [("2019", None, "2019"), ("2023", Circa.LATE, "late 2023"), ("2019-05", None, "May 2019"), ("2024-06-02", None, "2 June 2024")],
+    [
+        ("2019", None, "2019"),
+        ("2023", Circa.LATE, "late 2023"),
+        ("2019-05", None, "May 2019"),
+        ("2024-06-02", None, "2 June 2024"),
+    ],
 )
-def test_event_dates_read_as_precisely_as_the_source(date: str, circa: Circa | None, shown: str) -> None:
-    event = Event.model_validate({"id": "e", "date": date, "circa": circa, "text": "x", "cite": [{"source": "s", "para": 1}]})
+def test_event_dates_read_as_precisely_as_the_source(
+    date: str, circa: Circa | None, shown: str
+) -> None:
+    event = Event.model_validate(
+        {"id": "e", "date": date, "circa": circa, "text": "x", "cite": [{"source": "s", "para": 1}]}
+    )
     assert event.display_date() == shown
 
 
 def test_events_sort_chronologically_with_approximate_dates_placed_sensibly() -> None:
     def event(eid: str, date: str, circa: str | None = None) -> Event:
-        return Event.model_validate({"id": eid, "date": date, "circa": circa, "text": "x", "cite": [{"source": "s", "para": 1}]})
+        return Event.model_validate(
+            {
+                "id": eid,
+                "date": date,
+                "circa": circa,
+                "text": "x",
+                "cite": [{"source": "s", "para": 1}],
+            }
+        )
 
-    events = [event("late", "2023", "late"), event("nov", "2023-11"), event("year", "2023"), event("sep", "2023-09"), event("jan24", "2024-01")]
-    assert [e.id for e in sorted(events, key=Event.sort_key)] == ["year", "sep", "nov", "late", "jan24"]
+    events = [
+        event("late", "2023", "late"),
+        event("nov", "2023-11"),
+        event("year", "2023"),
+        event("sep", "2023-09"),
+        event("jan24", "2024-01"),
+    ]
+    assert [e.id for e in sorted(events, key=Event.sort_key)] == [
+        "year",
+        "sep",
+        "nov",
+        "late",
+        "jan24",
+    ]

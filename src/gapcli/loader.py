@@ -215,6 +215,11 @@ def dotted(loc: Loc) -> str:
     return out or "(top)"
 
 
+def problem_at(origin: Origin, loc: Loc, message: str) -> str:
+    """``file:line:col: field.path: message`` for the value at ``loc``."""
+    return f"{origin.where(loc)}: {dotted(loc)}: {message}"
+
+
 def _describe(error: Any) -> str:
     kind = error["type"]
     if kind == "missing":
@@ -256,13 +261,15 @@ def _validate(model: type[M], data: Any, origin: Origin, problems: list[str]) ->
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
-            problems.append(f"{origin.where(loc)}: {dotted(loc)}: {_describe(error)}")
+            problems.append(problem_at(origin, loc, _describe(error)))
         return None
 
 
 def _issue_files(folder: Path, shown: str) -> list[Path]:
     if not folder.exists():
-        raise UsageError(f"{shown}: positions folder not found; pass --positions DIR or set {ENV_VAR}")
+        raise UsageError(
+            f"{shown}: positions folder not found; pass --positions DIR or set {ENV_VAR}"
+        )
     if not folder.is_dir():
         raise UsageError(f"{shown}: is a file; --positions takes the folder holding {DATASET_FILE}")
     try:
@@ -273,8 +280,15 @@ def _issue_files(folder: Path, shown: str) -> list[Path]:
         needs = f"a dataset folder holds {DATASET_FILE} and one <id>.yaml per issue"
         raise DataError([f"{shown}: folder is empty; {needs} (see positions/README.md)"])
     if not any(entry.name == DATASET_FILE for entry in entries):
-        raise DataError([f"{shown}: no {DATASET_FILE} here; a dataset folder needs one (see positions/README.md)"])
-    return [e for e in entries if e.suffix in ISSUE_SUFFIXES and e.name != DATASET_FILE and e.is_file()]
+        raise DataError(
+            [
+                f"{shown}: no {DATASET_FILE} here; "
+                "a dataset folder needs one (see positions/README.md)"
+            ]
+        )
+    return [
+        e for e in entries if e.suffix in ISSUE_SUFFIXES and e.name != DATASET_FILE and e.is_file()
+    ]
 
 
 def issue_ids(folder: Path | str) -> list[str]:
@@ -300,9 +314,22 @@ def load_dataset(folder: Path | str) -> Dataset:
             unloaded.add(path.stem)
             continue
         if issue.id != path.stem:
-            problems.append(f"{origin.where(('id',))}: id: {issue.id!r} differs from the file name; rename the file to {issue.id}{path.suffix} or fix the id")
+            problems.append(
+                problem_at(
+                    origin,
+                    ("id",),
+                    f"{issue.id!r} differs from the file name; "
+                    f"rename the file to {issue.id}{path.suffix} or fix the id",
+                )
+            )
         if issue.id in issues:
-            problems.append(f"{origin.where(('id',))}: id: duplicate issue id {issue.id!r}, also in {origins[issue.id].path}")
+            problems.append(
+                problem_at(
+                    origin,
+                    ("id",),
+                    f"duplicate issue id {issue.id!r}, also in {origins[issue.id].path}",
+                )
+            )
             continue
         issues[issue.id] = issue
         origins[issue.id] = origin
@@ -371,7 +398,7 @@ def _cross_check(
     problems: list[str] = []
     for name in ("parties", "sources", "facts", "timeline", "recommendations"):
         for dup in _duplicates(item.id for item in getattr(meta, name)):
-            problems.append(f"{meta_origin.where((name,))}: {name}: duplicate id {dup!r}")
+            problems.append(problem_at(meta_origin, (name,), f"duplicate id {dup!r}"))
     parties = {p.id for p in meta.parties}
     paragraphs = {s.id: s.paragraphs for s in meta.sources}
 
@@ -379,19 +406,32 @@ def _cross_check(
         for loc, cite in iter_citations(model):
             if cite.source not in paragraphs:
                 known = ", ".join(sorted(paragraphs))
-                problems.append(f"{origin.where((*loc, 'source'))}: {dotted((*loc, 'source'))}: unknown source {cite.source!r}; declared: {known}")
+                problems.append(
+                    problem_at(
+                        origin,
+                        (*loc, "source"),
+                        f"unknown source {cite.source!r}; declared: {known}",
+                    )
+                )
             elif cite.para > paragraphs[cite.source]:
-                problems.append(f"{origin.where((*loc, 'para'))}: {dotted((*loc, 'para'))}: paragraph {cite.para} is past the end of {cite.source!r} ({paragraphs[cite.source]} paragraphs)")
+                problems.append(
+                    problem_at(
+                        origin,
+                        (*loc, "para"),
+                        f"paragraph {cite.para} is past the end of {cite.source!r} "
+                        f"({paragraphs[cite.source]} paragraphs)",
+                    )
+                )
 
     def check_refs(ids: list[str], loc: Loc, origin: Origin) -> None:
         for i, ref in enumerate(ids):
             if ref not in issues and ref not in unloaded:
-                problems.append(f"{origin.where((*loc, i))}: {dotted((*loc, i))}: no issue with id {ref!r}")
+                problems.append(problem_at(origin, (*loc, i), f"no issue with id {ref!r}"))
 
     check_cites(meta, meta_origin)
     check_refs(meta.order, ("order",), meta_origin)
     for dup in _duplicates(meta.order):
-        problems.append(f"{meta_origin.where(('order',))}: order: {dup!r} is listed twice")
+        problems.append(problem_at(meta_origin, ("order",), f"{dup!r} is listed twice"))
     for name in ("facts", "timeline", "recommendations"):
         for i, item in enumerate(getattr(meta, name)):
             check_refs(item.issues, (name, i, "issues"), meta_origin)
@@ -400,7 +440,13 @@ def _cross_check(
         for party in issue.positions:
             if party not in parties:
                 declared = ", ".join(p.id for p in meta.parties)
-                problems.append(f"{origin.where(('positions', party))}: positions.{party}: party {party!r} is not declared in {DATASET_FILE} (declared: {declared})")
+                problems.append(
+                    problem_at(
+                        origin,
+                        ("positions", party),
+                        f"party {party!r} is not declared in {DATASET_FILE} (declared: {declared})",
+                    )
+                )
         check_cites(issue, origin)
         check_refs(issue.related, ("related",), origin)
     return problems

@@ -188,12 +188,14 @@ class Event(Model):
         default=None, strict=False, description='For "early/mid/late 2023".'
     )
     text: Line
-    by: Line | None = Field(default=None, description="Who reports or claims the event, if not the source itself.")
+    by: Line | None = Field(
+        default=None, description="Who reports or claims the event, if not the source itself."
+    )
     cite: Cites
     issues: list[Id] = Field(default_factory=_empty)
 
     def sort_key(self) -> tuple[int, float, int, str]:
-        """Chronological key: a year-only date sorts at the start of its year, ``late`` near its end."""
+        """Chronological key: a year-only date sorts first in its year, ``late`` near its end."""
         year, *rest = (int(p) for p in self.date.split("-"))
         month: float = rest[0] if rest else (_CIRCA_MONTH[self.circa] if self.circa else 0)
         return (year, month, rest[1] if len(rest) > 1 else 0, self.id)

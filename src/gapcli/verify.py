@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from gapcli.errors import UsageError
-from gapcli.loader import dotted, iter_citations
+from gapcli.loader import iter_citations, problem_at
 from gapcli.models import DATASET_FILE_KEY, Dataset
 
 _TYPOGRAPHIC = str.maketrans(
@@ -41,9 +41,14 @@ def parse_source_texts(specs: list[str], dataset: Dataset) -> dict[str, list[str
     for spec in specs:
         source, sep, path = spec.partition("=")
         if not sep or not source or not path:
-            raise UsageError(f"--source-text {spec!r}: expected SOURCE_ID=PATH, e.g. fp2024=article.txt")
+            raise UsageError(
+                f"--source-text {spec!r}: expected SOURCE_ID=PATH, e.g. fp2024=article.txt"
+            )
         if source not in known:
-            raise UsageError(f"--source-text {spec!r}: unknown source {source!r}; declared: {', '.join(sorted(known))}")
+            raise UsageError(
+                f"--source-text {spec!r}: unknown source {source!r}; "
+                f"declared: {', '.join(sorted(known))}"
+            )
         try:
             texts[source] = paragraphs(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
@@ -58,7 +63,7 @@ def check_quotes(dataset: Dataset, texts: dict[str, list[str]]) -> tuple[int, li
     problems: list[str] = []
     models = [(DATASET_FILE_KEY, dataset.meta), *((i.id, i) for i in dataset.issues)]
     for key, model in models:
-        origin = dataset.origins.get(key)
+        origin = dataset.origins[key]
         for loc, cite in iter_citations(model):
             if cite.quote is None or cite.source not in texts:
                 continue
@@ -68,7 +73,9 @@ def check_quotes(dataset: Dataset, texts: dict[str, list[str]]) -> tuple[int, li
             if cite.para <= len(paras) and wanted in paras[cite.para - 1]:
                 continue
             found = [n for n, p in enumerate(paras, 1) if wanted in p]
-            hint = f"; it is in paragraph {found[0]}" if found else "; not found anywhere in the text"
-            where = origin.where((*loc, "quote")) if origin else key
-            problems.append(f"{where}: {dotted((*loc, 'quote'))}: quote is not verbatim in {cite.source} ¶{cite.para}{hint}")
+            hint = (
+                f"; it is in paragraph {found[0]}" if found else "; not found anywhere in the text"
+            )
+            message = f"quote is not verbatim in {cite.source} ¶{cite.para}{hint}"
+            problems.append(problem_at(origin, (*loc, "quote"), message))
     return checked, problems

@@ -93,7 +93,9 @@ def _version(value: bool) -> None:
 def main_options(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour or styles (as NO_COLOR=1 does).")

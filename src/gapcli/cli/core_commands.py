@@ -53,10 +53,14 @@ def list_issues(
 def compare(
     issue_id: Annotated[
         str,
-        typer.Argument(metavar="ISSUE", help="Issue id (see gapcli list).", autocompletion=complete_issue_id),
+        typer.Argument(
+            metavar="ISSUE", help="Issue id (see gapcli list).", autocompletion=complete_issue_id
+        ),
     ],
     positions: PositionsOption = None,
-    quotes: Annotated[bool, typer.Option("--quotes", "-q", help="Show each claim's verbatim quote.")] = False,
+    quotes: Annotated[
+        bool, typer.Option("--quotes", "-q", help="Show each claim's verbatim quote.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show one issue side by side: one column per party, then the gap and bridges.
@@ -78,18 +82,26 @@ def compare(
 
 @app.command()
 def export(
-    md: Annotated[bool, typer.Option("--md", help="Markdown briefing note (the default format).")] = False,
+    md: Annotated[
+        bool, typer.Option("--md", help="Markdown briefing note (the default format).")
+    ] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="The dataset as JSON, narrowed like --md (see README).")
     ] = False,
     output: Annotated[
         str, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE ('-' = stdout).")
     ] = "-",
-    force: Annotated[bool, typer.Option("--force", "-f", help="Overwrite FILE if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", "-f", help="Overwrite FILE if it exists.")
+    ] = False,
     issue: Annotated[
         list[str] | None,
         typer.Option(
-            "--issue", "-i", metavar="ID", help="Only this issue (repeatable).", autocompletion=complete_issue_id
+            "--issue",
+            "-i",
+            metavar="ID",
+            help="Only this issue (repeatable).",
+            autocompletion=complete_issue_id,
         ),
     ] = None,
     tag: TagOption = None,
@@ -166,4 +178,3 @@ def validate(
     if texts:
         summary += f"; {plural(checked, 'quote')} verbatim in {', '.join(sorted(texts))}"
     write_stdout(summary + ".\n")
-

@@ -124,14 +124,26 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
     notes = Notes()
     meta = dataset.meta
     lines = front_matter(dataset, date)
-    lines += [f"# {md(meta.title)}", "", f"*Briefing note generated {date} by gapcli {version}.*", ""]
+    lines += [
+        f"# {md(meta.title)}",
+        "",
+        f"*Briefing note generated {date} by gapcli {version}.*",
+        "",
+    ]
     lines += [md(meta.summary), "", "## Bottom line up front", ""]
     for issue in issues:
         lines.append(f"- **{md(issue.title)}** ({issue.gap_type.value}): {md(issue.summary)}")
     lines += ["", "## Context", ""]
     if meta.dialogue:
         d = meta.dialogue
-        known = [("Dialogue", d.name), ("Convened by", d.convener), ("Sponsored by", d.sponsor), ("Where", d.place), ("When", display_date(d.date) if d.date else None), ("Rule", d.rule)]
+        known = [
+            ("Dialogue", d.name),
+            ("Convened by", d.convener),
+            ("Sponsored by", d.sponsor),
+            ("Where", d.place),
+            ("When", display_date(d.date) if d.date else None),
+            ("Rule", d.rule),
+        ]
         lines.append("; ".join(f"{k}: {md(v)}" for k, v in known if v) + f". {notes.ref(d.cite)}")
         lines.append("")
     facts = [f for f in meta.facts if bears(f.issues)]
@@ -145,7 +157,9 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
         lines += ["### Key dates", ""]
         for event in sorted(events, key=lambda e: e.sort_key()):
             by = f" — *{md(event.by)}*" if event.by else ""
-            lines.append(f"- **{event.display_date()}** — {md(event.text)}{by} {notes.ref(event.cite)}")
+            lines.append(
+                f"- **{event.display_date()}** — {md(event.text)}{by} {notes.ref(event.cite)}"
+            )
         lines.append("")
     lines += ["## Issues", ""]
     for number, issue in enumerate(issues, 1):
