@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 from conftest import REPO
 
@@ -20,3 +22,13 @@ def test_readme_starts_with_the_two_setup_commands() -> None:
 def test_ci_runs_the_readme_test_command_word_for_word() -> None:
     script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert script.splitlines()[-1] == TESTS
+
+
+def test_readme_example_output_is_what_gapcli_prints_today() -> None:
+    check = subprocess.run(
+        [sys.executable, str(REPO / "docs" / "readme_examples.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stderr
