@@ -177,7 +177,8 @@ def test_export_issue_narrows_facts_dates_and_citations(run: Run) -> None:
     assert "Harbour talks resumed" not in out  # so does this event
     assert "- **late 2023** — A joint survey was made. \\[2\\]" in out  # dataset-wide event kept
     assert out.endswith(
-        "## Citations\n\n1. Harbour memo, ¶1: “met in Midtown in May”\n2. Harbour memo, ¶3.\n3. Harbour memo, ¶4.\n"
+        "## Citations\n\nAll citations are to *Harbour memo*, Test Press (2024); ¶ = paragraph.\n\n"
+        "1. ¶1: “met in Midtown in May”\n2. ¶3.\n3. ¶4.\n"
     )
 
 

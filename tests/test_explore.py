@@ -775,10 +775,12 @@ def test_export_md_issue_keeps_its_facts_dates_and_citations(run: Run) -> None:
     assert out[out.index("## Citations") :].splitlines() == [
         "## Citations",
         "",
-        "1. Canal brief, ¶1: “a trading house called China Wharf”",
-        "2. Canal brief, ¶4.",
-        "3. Canal brief, ¶2: “China Wharf’s “free port” status lets chips leave untaxed”",
-        "4. Canal brief, ¶2.",
+        "All citations are to *Canal brief*, Test Desk; ¶ = paragraph.",
+        "",
+        "1. ¶1: “a trading house called China Wharf”",
+        "2. ¶4.",
+        "3. ¶2: “China Wharf’s “free port” status lets chips leave untaxed”",
+        "4. ¶2.",
     ]
 
 

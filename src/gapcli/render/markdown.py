@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from gapcli.models import Citation, Claim, Dataset, Issue, display_date
+from gapcli.models import Citation, Claim, Dataset, Issue, Source, display_date
 from gapcli.render.text import attribution, visible
 
 _INLINE = re.compile(r"([\\`*_\[\]|~#])")  # `#` too: a title ending " #" loses it in a heading
@@ -171,7 +171,16 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
         lines.append("")
     lines += ["## Citations", ""]
     titles = {s.id: s for s in meta.sources}
+    single = len(meta.sources) == 1
+    if single:
+        lines += [f"All citations are to {source_line(meta.sources[0])}; ¶ = paragraph.", ""]
     for (source, para, quote), number in notes.numbers.items():
-        where = f"{md(titles[source].title)}, ¶{para}"
+        where = f"¶{para}" if single else f"{md(titles[source].title)}, ¶{para}"
         lines.append(f"{number}. {where}" + (f": “{md(quote)}”" if quote else "."))
     return "\n".join(lines) + "\n"
+
+
+def source_line(source: Source) -> str:
+    """*Title*, Publisher (date)."""
+    dated = f" ({md(source.date)})" if source.date else ""
+    return f"*{md(source.title)}*, {md(source.publisher)}{dated}"
