@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,3 +37,22 @@ def run() -> Run:
         return CliRunner().invoke(app, list(args), env=full_env, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel built from this checkout (no network: hatchling comes from the test extra)."""
+    out = tmp_path_factory.mktemp("wheel")
+    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
+    subprocess.run([*build, "-w", str(out), str(REPO)], check=True, capture_output=True)
+    (found,) = out.glob("gapcli-*.whl")
+    return found
+
+
+@pytest.fixture(scope="session")
+def wheel_site(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel unpacked as a site folder: put it on PYTHONPATH to run the installed package."""
+    site = tmp_path_factory.mktemp("site")
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    return site

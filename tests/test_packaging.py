@@ -15,30 +15,6 @@ from conftest import REPO
 pytestmark = pytest.mark.filterwarnings("ignore")
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the wheel from this checkout (no network: hatchling comes from the test extra)."""
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(REPO),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (found,) = out.glob("gapcli-*.whl")
-    return found
-
-
 def test_wheel_contains_the_shipped_dataset(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {f"gapcli/positions/{p.name}" for p in (REPO / "positions").glob("*.yaml")}
@@ -49,9 +25,8 @@ def test_wheel_contains_the_shipped_dataset(wheel: Path) -> None:
     assert not any(name.startswith("tests/") for name in names)
 
 
-def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    zipfile.ZipFile(wheel).extractall(site)
+def test_installed_wheel_runs_from_another_folder(wheel_site: Path, tmp_path: Path) -> None:
+    site = wheel_site
     env = {k: v for k, v in os.environ.items() if k != "GAPCLI_POSITIONS"}
     env.update(PYTHONPATH=str(site), COLUMNS="100", NO_COLOR="1")
     work = tmp_path / "elsewhere"
