@@ -68,10 +68,11 @@ app = typer.Typer(
     help=(
         "Explore where governments talk past each other: each side's position, evidence, "
         "reading of the other, the gap and what could bridge it, with paragraph citations.\n\n"
-        "Examples:\n\n"
-        "  gapcli list\n\n"
-        "  gapcli compare china-role\n\n"
-        "  gapcli export --md -o brief.md"
+        "\b\nExamples:\n"
+        "  gapcli list                       # browse the issues\n"
+        "  gapcli compare china-role         # one issue, side by side\n"
+        "  gapcli search taiwan              # every mention, with citations\n"
+        "  gapcli export --md -o brief.md    # a briefing note to hand on"
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
