@@ -136,9 +136,10 @@ def export(
         write_stdout(text)
         return
     from gapcli.output import write_atomic
+    from gapcli.render.text import plural
 
     write_atomic(Path(output), text, force=force)
-    console(stderr=True).print(f"Wrote {output} ({len(chosen)} issues).")
+    console(stderr=True).print(f"Wrote {output} ({plural(len(chosen), 'issue')}).")
 
 
 @app.command()
