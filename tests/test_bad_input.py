@@ -23,7 +23,7 @@ from gapcli.loader import MAX_DEPTH, MAX_FILE_BYTES, load_dataset
 
 from conftest import DATA, Run
 
-FOOTER_1 = "1 problem found; fix them and run again."
+FOOTER_1 = "1 problem found; fix it and run again."
 HINT = "check quotes, brackets and indentation (spaces only, no tabs)"
 
 

@@ -35,8 +35,8 @@ class DataError(GapcliError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         count = len(problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__("\n".join(problems) + f"\n{count} {noun} found; fix them and run again.")
+        found = "1 problem found; fix it" if count == 1 else f"{count} problems found; fix them"
+        super().__init__("\n".join(problems) + f"\n{found} and run again.")
 
 
 class OutputError(GapcliError):
