@@ -319,8 +319,8 @@ def test_perceptions_two_party(run: Run) -> None:
         "╭────────────────┬────────────────────────────────────────┬────────────────────────────────────────╮",
         "│ Issue          │ Northport                              │ Southport                              │",
         "├────────────────┼────────────────────────────────────────┼────────────────────────────────────────┤",
-        "│ dredging       │ Sees Southland as stalling.            │ —                                      │",
-        "│ Who dredges    │ — the memo (analysis) ¶3               │                                        │",
+        "│ dredging       │ • Sees Southland as stalling.          │ —                                      │",
+        "│ Who dredges    │   — the memo (analysis) ¶3             │                                        │",
         "│ the channel    │                                        │                                        │",
         "├────────────────┼────────────────────────────────────────┼────────────────────────────────────────┤",
         "│ tolls          │ —                                      │ —                                      │",
@@ -337,10 +337,10 @@ def test_perceptions_three_party(run: Run) -> None:
         "╭────────────────┬───────────────────────────┬──────────────────────────┬──────────────────────────╮",
         "│ Issue          │ Alphaville                │ Betatown                 │ Gammaton                 │",
         "├────────────────┼───────────────────────────┼──────────────────────────┼──────────────────────────┤",
-        "│ water-share    │ Sees Gamma as hoarding    │ —                        │ —                        │",
-        "│ Sharing the    │ demands.                  │                          │                          │",
-        "│ river          │ — one Alpha delegate      │                          │                          │",
-        "│                │ (notes ¶2)                │                          │                          │",
+        "│ water-share    │ • Sees Gamma as hoarding  │ —                        │ —                        │",
+        "│ Sharing the    │   demands.                │                          │                          │",
+        "│ river          │   — one Alpha delegate    │                          │                          │",
+        "│                │   (notes ¶2)              │                          │                          │",
         "╰────────────────┴───────────────────────────┴──────────────────────────┴──────────────────────────╯",
     ]
 
@@ -353,9 +353,9 @@ def test_perceptions_mirror_images_side_by_side(run: Run) -> None:
         "╭────────────────┬────────────────────────────────────────┬────────────────────────────────────────╮",
         "│ Issue          │ Eastport                               │ Westport                               │",
         "├────────────────┼────────────────────────────────────────┼────────────────────────────────────────┤",
-        "│ canal-fees     │ Westport acts in bad faith.            │ Eastport is weaponizing the canal      │",
-        "│ Canal fees     │ — Eastport ¶3                          │ fees.                                  │",
-        "│                │                                        │ — Westport ¶3                          │",
+        "│ canal-fees     │ • Westport acts in bad faith.          │ • Eastport is weaponizing the canal    │",
+        "│ Canal fees     │   — Eastport ¶3                        │   fees.                                │",
+        "│                │                                        │   — Westport ¶3                        │",
     ]
 
 

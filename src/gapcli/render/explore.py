@@ -15,7 +15,7 @@ from rich.text import Text
 
 from gapcli.explore import Hit, PerceptionRow, when
 from gapcli.models import Citation, Dataset, Event, Fact
-from gapcli.render.terminal import claim_text, t
+from gapcli.render.terminal import claims_block, t
 from gapcli.render.text import marker, markers, plural, visible
 
 SNIPPET = 80
@@ -132,7 +132,7 @@ def perception_table(rows: list[PerceptionRow], dataset: Dataset) -> Table:
             elif not claims:
                 cells.append(Text("—", style="dim"))
             else:
-                cells.append(Text("\n").join(claim_text(c, dataset) for c in claims))
+                cells.append(claims_block(claims, dataset))
         table.add_row(*cells)
     return table
 
