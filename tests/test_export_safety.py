@@ -259,3 +259,52 @@ def test_killed_mid_write_never_leaves_a_half_written_target(tmp_path: Path) -> 
     assert target.read_bytes() == OLD
     others = [p.name for p in folder.iterdir() if p != target]
     assert all(n.startswith(".brief.md.") and n.endswith(".tmp") for n in others), others
+
+
+def test_devices_and_pipes_are_refused_even_with_force(run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (fifo, Path(os.devnull)):
+        result = export(run, target, "--force")
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"gapcli: error: {target}: is not a regular file (a device, pipe or socket); "
+            "to send output there use -o - and redirect\n"
+        )
+    assert fifo.exists() and not fifo.is_file()
+    assert Path(os.devnull).is_char_device()
+
+
+def test_a_trailing_slash_names_a_folder_not_a_file(run: Run, tmp_path: Path) -> None:
+    result = export(run, f"{tmp_path}/nodir/")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"gapcli: error: {tmp_path}/nodir/: names a folder; give a file name, "
+        f"e.g. {tmp_path}/nodir/brief.md\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_symlink_is_written_through_and_kept(run: Run, tmp_path: Path) -> None:
+    real, link = tmp_path / "real.md", tmp_path / "link.md"
+    real.write_bytes(OLD)
+    link.symlink_to(real)
+    assert export(run, link, "--force").exit_code == 0
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8").startswith("---\ntitle: ")
+
+
+def test_permissions_are_kept_on_overwrite_and_follow_the_umask_when_new(
+    run: Run, tmp_path: Path
+) -> None:
+    kept = tmp_path / "kept.md"
+    kept.write_bytes(OLD)
+    kept.chmod(0o600)
+    assert export(run, kept, "--force").exit_code == 0
+    assert kept.stat().st_mode & 0o777 == 0o600
+    old_umask = os.umask(0o077)
+    try:
+        assert export(run, tmp_path / "new.md").exit_code == 0
+    finally:
+        os.umask(old_umask)
+    assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o600

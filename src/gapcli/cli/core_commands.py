@@ -115,7 +115,6 @@ def export(
       gapcli export --md --issue china-role --issue blame
       gapcli export --json --tag evidence
     """
-    from pathlib import Path
 
     from gapcli.errors import UsageError
     from gapcli.query import export_date, select_issues
@@ -138,7 +137,7 @@ def export(
     from gapcli.output import write_atomic
     from gapcli.render.text import plural
 
-    write_atomic(Path(output), text, force=force)
+    write_atomic(output, text, force=force)
     console(stderr=True).print(f"Wrote {output} ({plural(len(chosen), 'issue')}).")
 
 
