@@ -29,10 +29,10 @@ def test_list_two_party(run: Run) -> None:
     result = run("list", "--positions", TWO)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "ID         Title                      Gap type   The gap",
+        "ID         Title                            Gap type   The gap",
         "─" * 100,
-        "dredging   Who dredges the channel    cause      Each side says the other silted the channel.",
-        "tolls      Harbour tolls              fact       They disagree on what the tolls raise.",
+        "dredging   Who dredges the channel          cause      Each side says the other silted the channel.",
+        "tolls      Harbour tolls                    fact       They disagree on what the tolls raise.",
     ]
 
 

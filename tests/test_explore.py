@@ -585,11 +585,11 @@ def test_list_tag_filters(run: Run) -> None:
     result = run("list", "--tag", "trust", "-p", EXPLORE)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "ID           Title                      Gap type   The gap",
+        "ID           Title                           Gap type   The gap",
         "────────────────────────────────────────────────────────────────────────────────────────────────────",
-        "canal-fees   Canal fees                 intent     Each side reads bad faith into the other's use of",
-        "                                                   the fees.",
-        "china-role   China Wharf's role         fact       They disagree on what China Wharf does.",
+        "canal-fees   Canal fees                      intent     Each side reads bad faith into the other's",
+        "                                                        use of the fees.",
+        "china-role   China Wharf's role              fact       They disagree on what China Wharf does.",
     ]
 
 

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from gapcli.models import Dataset
 
 
+MIN_WIDTH = 20  # narrowest output drawn; a smaller COLUMNS is raised to this
+
+
 class _State:
     no_color = False
 
@@ -40,6 +43,16 @@ class GapcliGroup(TyperGroup):
             fail(exc.message, exc.exit_code)
         except BrokenPipeError:
             quiet_exit_on_closed_pipe()
+        except UnicodeEncodeError as exc:
+            _silence_stdout()
+            shown = exc.object[exc.start : exc.end]
+            fail(
+                f"cannot print {shown!r} in this terminal's encoding ({exc.encoding}); "
+                "use a UTF-8 locale or PYTHONIOENCODING=utf-8, or write a file with -o FILE"
+            )
+        except OSError as exc:  # standard output failed, e.g. redirected to a full disk
+            _silence_stdout()
+            fail(f"cannot write the output: {exc.strerror or exc}")
 
 
 def fail(message: str, code: int = ExitCode.FAILURE) -> NoReturn:
@@ -57,9 +70,19 @@ def fail(message: str, code: int = ExitCode.FAILURE) -> NoReturn:
 
 def quiet_exit_on_closed_pipe() -> NoReturn:
     """The reader went away (``gapcli list | head -1``): stop quietly, exit 0."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    _silence_stdout()
     raise typer.Exit(int(ExitCode.OK))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush cannot fail a second time."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (tests capture stdout in memory)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit; drops buffered text
 
 
 app = typer.Typer(
@@ -140,6 +163,9 @@ def console(stderr: bool = False) -> Console:
 
     env = os.environ
     kwargs: dict[str, Any] = {"stderr": stderr, "emoji": False, "markup": False, "highlight": False}
+    columns = env.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) < MIN_WIDTH:  # COLUMNS=0 would print nothing at all
+        kwargs["width"] = MIN_WIDTH
     if STATE.no_color or env.get("NO_COLOR"):
         kwargs["color_system"] = None
     elif env.get("FORCE_COLOR"):

@@ -5,7 +5,8 @@ pipeline: about 0.1 ms a cell, seconds for a few thousand rows. ``SimpleTable`` 
 ``Table(box=SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)`` draws for ``Text``
 cells, the same characters in the same styles (tests/test_simple_table.py compares the
 two), but wraps each cell once with ``Text.wrap`` and builds the lines itself. When the
-columns do not fit the width, it hands the drawing to ``Table``.
+columns do not fit the width, it stacks each row as ``Header: value`` lines instead, so
+nothing is cut off on a narrow terminal.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 PAD = 1  # spaces each side of a cell, none at the outer edges
+MIN_TEXT_WIDTH = 12  # a wrapping column narrower than this reads badly: stack the rows instead
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,11 @@ class SimpleTable:
         )
         for column in self.columns:
             table.add_column(
-                column.header, style=column.style, ratio=column.ratio, no_wrap=column.ratio is None
+                column.header,
+                style=column.style,
+                ratio=column.ratio,
+                no_wrap=column.ratio is None,
+                overflow="fold",
             )
         for row in self.rows:
             table.add_row(*row)
@@ -86,12 +92,13 @@ class SimpleTable:
         )
         for i, share in zip(flexible, shares, strict=True):
             widths[i] = share
-        return widths if sum(widths) == available else None
+        too_narrow = any(widths[i] - pads[i] < MIN_TEXT_WIDTH for i in flexible)
+        return widths if sum(widths) == available and not too_narrow else None
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         widths = self._widths(options.max_width)
         if widths is None:
-            yield self.as_table()
+            yield from self._stacked(console, options)
             return
         rule = box.SIMPLE_HEAD.substitute(options, safe=console.safe_box).get_row(
             widths, "head", edge=False
@@ -104,6 +111,18 @@ class SimpleTable:
         styles = [console.get_style(column.style) for column in self.columns]
         for row in self.rows:
             yield from self._row(console, widths, row, styles)
+
+    def _stacked(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Too narrow for columns: one block per row, ``Header: value`` lines, nothing cut."""
+        first, *others = self.columns
+        for n, row in enumerate(self.rows):
+            block = Text("\n" if n else "")
+            block.append_text(row[0].copy())
+            block.stylize(first.style or "bold", len(block) - len(row[0]))
+            for column, cell in zip(others, row[1:], strict=True):
+                block.append(f"\n{column.header}: ", style="dim")
+                block.append_text(cell)
+            yield from console.render(block, options)
 
     def _row(
         self,
@@ -121,7 +140,7 @@ class SimpleTable:
             before = [Segment(" " * left, style)] if left else []
             after = [Segment(" " * right, style)] if right else []
             wrapped = cell.wrap(
-                console, width - left - right, justify="left", overflow="ellipsis", no_wrap=no_wrap
+                console, width - left - right, justify="left", overflow="fold", no_wrap=no_wrap
             )
             rendered.append(
                 [[*before, *_segments(console, line, style), *after] for line in wrapped]

@@ -28,7 +28,7 @@ def t(text: str, style: str = "") -> Text:
 def list_table(issues: list[Issue]) -> SimpleTable:
     """The issue list: id, title, gap type and the one-line gap (thousands of rows in a blink)."""
     columns = [Column("ID", style="cyan"), Column("Title", ratio=2), Column("Gap type")]
-    table = SimpleTable([*columns, Column("The gap", ratio=4)])
+    table = SimpleTable([*columns, Column("The gap", ratio=3)])
     for issue in issues:
         table.add_row(t(issue.id), t(issue.title), t(issue.gap_type.value), t(issue.summary))
     return table
