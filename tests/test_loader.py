@@ -71,8 +71,8 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
     problems = caught.value.problems
     assert f"{folder}/a.yaml:2:1: title: input should be a valid string, got a number 5" in problems
     assert (
-        f"{folder}/c.yaml:2:1: nope: unknown key; check its spelling against positions/README.md"
-        in problems
+        f"{folder}/c.yaml:2:1: nope: unknown key 'nope'; allowed here: id, title, question, tags, "
+        "gap_type, summary, positions, gap, common_ground, bridges, related" in problems
     )
     assert f"{folder}/c.yaml:1:1: question: missing required field" in problems
     assert len(problems) > 6
@@ -90,7 +90,84 @@ def test_dataset_order_sets_reading_order_and_is_checked(tmp_path: Path) -> None
     meta.write_text(original + "order: [tolls, tols, tolls]\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_dataset(str(folder))
+    assert caught.value.problems == [f"{meta}:59:1: order: 'tolls' is listed twice; keep one"]
+
+
+def copy_two_party(tmp_path: Path) -> Path:
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    for path in (DATA / "two-party").glob("*.yaml"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "problem"),
+    [
+        (
+            "dataset.yaml",
+            'date: "2024-06"',
+            'date: "2024-02-31"',
+            "dataset.yaml:37:5: timeline[0].date: '2024-02-31' is not a day of the calendar",
+        ),
+        (
+            "dataset.yaml",
+            'date: "2023"',
+            'date: "2023-05"',
+            "dataset.yaml:43:5: timeline[1]: circa ('late') qualifies a year-only date, not '2023-05'",
+        ),
+        (
+            "tolls.yaml",
+            'title: "Harbour tolls"',
+            'title: "   "',
+            "tolls.yaml:2:1: title: is blank; write the text, or leave an optional field out",
+        ),
+        (
+            "tolls.yaml",
+            "related: [dredging]",
+            "related: [dredging, dredging]",
+            "tolls.yaml:18:1: related: 'dredging' is listed twice; keep one",
+        ),
+        (
+            "tolls.yaml",
+            "related: [dredging]",
+            "related: [tolls]",
+            "tolls.yaml:18:11: related[0]: an issue is not related to itself; remove it",
+        ),
+        (
+            "tolls.yaml",
+            "tags: [cost]",
+            "tags: [cost, cost]",
+            "tolls.yaml:4:1: tags: 'cost' is listed twice; keep one",
+        ),
+        (
+            "tolls.yaml",
+            "question:",
+            "qestion:",
+            "tolls.yaml:3:1: qestion: unknown key 'qestion'; did you mean 'question'?",
+        ),
+    ],
+)
+def test_values_a_hurried_editor_gets_wrong(
+    tmp_path: Path, file: str, old: str, new: str, problem: str
+) -> None:
+    folder = copy_two_party(tmp_path)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    assert caught.value.problems == [f"{folder}/{problem}"]
+
+
+def test_hidden_files_are_not_issues_and_dataset_yml_is_named(tmp_path: Path) -> None:
+    folder = copy_two_party(tmp_path)
+    (folder / ".tolls.yaml.swp.yaml").write_text("", encoding="utf-8")
+    assert [i.id for i in load_dataset(folder).issues] == ["dredging", "tolls"]
+    (folder / "dataset.yaml").rename(folder / "dataset.yml")
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
     assert caught.value.problems == [
-        f"{meta}:59:16: order[1]: no issue with id 'tols'",
-        f"{meta}:59:1: order: 'tolls' is listed twice",
+        f"{folder}: no dataset.yaml here; found dataset.yml: rename it to dataset.yaml"
     ]

@@ -15,10 +15,12 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
 from gapcli.errors import GapcliError
 from gapcli.loader import load_dataset
+from gapcli.models import Line
 from gapcli.render.markdown import briefing
 from gapcli.render.terminal import compare_view, list_table
 from render_checks import (
@@ -215,7 +217,19 @@ def everywhere(text: str) -> tuple[dict[str, Any], dict[str, Any]]:
     return meta, issue
 
 
-TEXT = st.text(min_size=1, max_size=60)
+_LINE = TypeAdapter(Line)
+
+
+def _not_blank(text: str) -> bool:
+    """What the models accept as text: at least one visible character (blank is refused)."""
+    try:
+        _LINE.validate_python(text)
+    except ValidationError:
+        return False
+    return True
+
+
+TEXT = st.text(min_size=1, max_size=60).filter(_not_blank)
 
 
 def terminal(*renderables: Any) -> str:
@@ -234,7 +248,7 @@ def terminal(*renderables: Any) -> str:
 @example("[bold red]x[/] [/] [link=https://evil.example]y[/link] :smile:")
 @example("\x1b[31m\x07\r\x9b\u202e|\n\\*_`<script>alert(1)</script>")
 @example("C #")
-@example("\n")
+@example("\n x")
 @example("中美禁毒合作" * 8)
 @example("😀 emoji outside the BMP")
 @example("\u2028 and \u2029 and \ufffe and \x85")

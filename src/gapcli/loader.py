@@ -15,13 +15,15 @@ missing) and builds plain data from them by hand, so that:
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from types import UnionType
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -29,6 +31,7 @@ from pydantic import BaseModel, ValidationError
 from gapcli.errors import DataError, UsageError
 from gapcli.models import (
     DATASET_FILE_KEY,
+    NOT_BLANK,
     Citation,
     Dataset,
     DatasetFile,
@@ -220,15 +223,20 @@ def problem_at(origin: Origin, loc: Loc, message: str) -> str:
     return f"{origin.where(loc)}: {dotted(loc)}: {message}"
 
 
-def _describe(error: Any) -> str:
-    kind = error["type"]
+def _describe(error: Any, model: type[BaseModel]) -> str:
+    kind, loc = error["type"], tuple(error["loc"])
     if kind == "missing":
         return "missing required field"
     if kind == "extra_forbidden":
-        return "unknown key; check its spelling against positions/README.md"
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        if close:
+            return f"unknown key {loc[-1]!r}; did you mean {close[0]!r}?"
+        return f"unknown key {loc[-1]!r}; allowed here: {', '.join(allowed)}"
     if kind == "string_pattern_mismatch":
-        field = error["loc"][-1] if error["loc"] else ""
-        if field == "date":
+        if error.get("ctx", {}).get("pattern") == NOT_BLANK:
+            return "is blank; write the text, or leave an optional field out"
+        if loc and loc[-1] == "date":
             return f"{error['input']!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
         return f"{error['input']!r} is not an id: use lower-case letters, digits and hyphens"
     if kind in {"dict_type", "model_type"}:
@@ -236,11 +244,49 @@ def _describe(error: Any) -> str:
         return f"expected a mapping of keys, got {got}"
     if kind in {"string_type", "int_type", "list_type"}:
         got = f"got {_kind_of(error['input'])} {_short(error['input'])}".rstrip()
-        return f"{error['msg'].lower()}, {got}"
+        hint = ""
+        if kind == "int_type" and isinstance(error["input"], str):
+            hint = "; write a whole number, without quotes"
+        return f"{error['msg'].lower()}, {got}{hint}"
     if kind == "string_too_short":
         return "must not be empty"
-    msg = str(error["msg"])
+    if kind == "too_short":
+        least = error.get("ctx", {}).get("min_length", 1)
+        return f"needs at least {least} {'entry' if least == 1 else 'entries'}"
+    msg = str(error["msg"]).removeprefix("Value error, ")
     return msg[:1].lower() + msg[1:]
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys a mapping at ``loc`` may hold, found by walking the model's annotations."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int) or (get_origin(current) is dict):
+            args = get_args(current)
+            current = args[-1] if args else Any
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part)
+            current = field.annotation if field else Any
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``Annotated[X, ...]`` and ``X | None`` to ``X``."""
+    while True:
+        if get_origin(annotation) is Annotated:
+            annotation = get_args(annotation)[0]
+            continue
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if get_origin(annotation) in (Union, UnionType) and len(args) == 1:
+            annotation = args[0]
+            continue
+        return annotation
 
 
 def _kind_of(value: Any) -> str:
@@ -259,10 +305,28 @@ def _validate(model: type[M], data: Any, origin: Origin, problems: list[str]) ->
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            problems.append(problem_at(origin, loc, _describe(error)))
+        errors = _merge_typos(exc.errors())
+        for error in errors:
+            problems.append(problem_at(origin, tuple(error["loc"]), _describe(error, model)))
         return None
+
+
+def _merge_typos(errors: list[Any]) -> list[Any]:
+    """A misspelt required key is one mistake, not two: drop its "missing" twin.
+
+    The unknown key's own message then suggests the required key it resembles.
+    """
+    missing = {tuple(e["loc"]): e for e in errors if e["type"] == "missing"}
+    dropped: set[tuple[Any, ...]] = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] != "extra_forbidden" or not loc:
+            continue
+        wanted = [str(m[-1]) for m in missing if m[:-1] == loc[:-1] and m not in dropped]
+        close = difflib.get_close_matches(str(loc[-1]), wanted, n=1, cutoff=0.6)
+        if close:
+            dropped.add((*loc[:-1], close[0]))
+    return [e for e in errors if tuple(e["loc"]) not in dropped or e["type"] != "missing"]
 
 
 def _issue_files(folder: Path, shown: str) -> list[Path]:
@@ -279,15 +343,20 @@ def _issue_files(folder: Path, shown: str) -> list[Path]:
     if not entries:
         needs = f"a dataset folder holds {DATASET_FILE} and one <id>.yaml per issue"
         raise DataError([f"{shown}: folder is empty; {needs} (see positions/README.md)"])
-    if not any(entry.name == DATASET_FILE for entry in entries):
-        raise DataError(
-            [
-                f"{shown}: no {DATASET_FILE} here; "
-                "a dataset folder needs one (see positions/README.md)"
-            ]
-        )
+    names = {entry.name for entry in entries}
+    if DATASET_FILE not in names:
+        hint = "a dataset folder needs one (see positions/README.md)"
+        if "dataset.yml" in names:
+            hint = "found dataset.yml: rename it to dataset.yaml"
+        raise DataError([f"{shown}: no {DATASET_FILE} here; {hint}"])
+    # Hidden files (".x.yaml": editor swap and backup files) are not issues.
     return [
-        e for e in entries if e.suffix in ISSUE_SUFFIXES and e.name != DATASET_FILE and e.is_file()
+        e
+        for e in entries
+        if e.suffix in ISSUE_SUFFIXES
+        and e.name not in (DATASET_FILE, "dataset.yml")
+        and not e.name.startswith(".")
+        and e.is_file()
     ]
 
 
@@ -382,9 +451,13 @@ def _mentions_model(annotation: Any) -> bool:
     return any(_mentions_model(arg) for arg in get_args(annotation))
 
 
-def _duplicates(ids: Iterable[str]) -> list[str]:
+def _repeats(ids: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """Index and id of every entry whose id an earlier entry already has."""
     seen: set[str] = set()
-    return sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+    for i, item_id in enumerate(ids):
+        if item_id in seen:
+            yield i, item_id
+        seen.add(item_id)
 
 
 def _cross_check(
@@ -397,8 +470,8 @@ def _cross_check(
     """Rules that span files; each is a set or dict lookup, so the whole pass is linear."""
     problems: list[str] = []
     for name in ("parties", "sources", "facts", "timeline", "recommendations"):
-        for dup in _duplicates(item.id for item in getattr(meta, name)):
-            problems.append(problem_at(meta_origin, (name,), f"duplicate id {dup!r}"))
+        for i, dup in _repeats(item.id for item in getattr(meta, name)):
+            problems.append(problem_at(meta_origin, (name, i, "id"), f"duplicate id {dup!r}"))
     parties = {p.id for p in meta.parties}
     paragraphs = {s.id: s.paragraphs for s in meta.sources}
 
@@ -430,8 +503,6 @@ def _cross_check(
 
     check_cites(meta, meta_origin)
     check_refs(meta.order, ("order",), meta_origin)
-    for dup in _duplicates(meta.order):
-        problems.append(problem_at(meta_origin, ("order",), f"{dup!r} is listed twice"))
     for name in ("facts", "timeline", "recommendations"):
         for i, item in enumerate(getattr(meta, name)):
             check_refs(item.issues, (name, i, "issues"), meta_origin)
@@ -449,4 +520,7 @@ def _cross_check(
                 )
         check_cites(issue, origin)
         check_refs(issue.related, ("related",), origin)
+        if issue.id in issue.related:
+            at = ("related", issue.related.index(issue.id))
+            problems.append(problem_at(origin, at, "an issue is not related to itself; remove it"))
     return problems

@@ -9,25 +9,58 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+NOT_BLANK = r"\S"  # text fields need at least one visible character
 
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64),
     Field(description="Lower-case letters, digits and hyphens, e.g. `china-role`."),
 ]
-Line = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+Line = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK)]
 Para = Annotated[int, Field(ge=1, description="Paragraph number in the cited source, from 1.")]
+
+
+def _real_date(value: str) -> str:
+    if len(value) == 10:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a day of the calendar") from None
+    return value
+
 
 DateStr = Annotated[
     str,
     StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+    AfterValidator(_real_date),
     Field(description="YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source allows."),
 ]
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{value!r} is listed twice; keep one")
+        seen.add(value)
+    return values
+
+
+Ids = Annotated[list[Id], AfterValidator(_unique), Field(json_schema_extra={"uniqueItems": True})]
 
 
 def _empty() -> list[Any]:
@@ -52,6 +85,17 @@ class GapType(StrEnum):
     VENUE = "venue"
     METHOD = "method"
     EXPECTATION = "expectation"
+
+
+GAP_TYPE_MEANING = {
+    GapType.FACT: "what is true, and on what evidence",
+    GapType.CAUSE: "what causes the problem, and so where responsibility lies",
+    GapType.INTENT: "the other side's motives",
+    GapType.LINKAGE: "whether the issue is tied to others or kept apart",
+    GapType.VENUE: "where, or through which institutions, to cooperate",
+    GapType.METHOD: "how to tackle the problem",
+    GapType.EXPECTATION: "what one side should and can do, and whether it has done enough",
+}
 
 
 class Voice(StrEnum):
@@ -145,14 +189,14 @@ class Issue(Model):
     id: Id
     title: Line
     question: Line
-    tags: list[Id] = Field(default_factory=_empty)
+    tags: Ids = Field(default_factory=_empty)
     gap_type: GapType = Field(strict=False)
     summary: Line = Field(description="The gap in one line.")
     positions: dict[Id, Position] = Field(min_length=1)
     gap: Gap
     common_ground: list[Claim] = Field(default_factory=_empty)
     bridges: list[Claim] = Field(default_factory=_empty)
-    related: list[Id] = Field(default_factory=_empty)
+    related: Ids = Field(default_factory=_empty)
 
 
 class Dialogue(Model):
@@ -176,7 +220,7 @@ class Fact(Model):
     by: Line
     voice: Voice | None = Field(default=None, strict=False)
     cite: Cites
-    issues: list[Id] = Field(default_factory=_empty)
+    issues: Ids = Field(default_factory=_empty)
 
 
 class Event(Model):
@@ -192,7 +236,15 @@ class Event(Model):
         default=None, description="Who reports or claims the event, if not the source itself."
     )
     cite: Cites
-    issues: list[Id] = Field(default_factory=_empty)
+    issues: Ids = Field(default_factory=_empty)
+
+    @model_validator(mode="after")
+    def _circa_needs_a_year(self) -> Self:
+        if self.circa is not None and "-" in self.date:
+            raise ValueError(
+                f"circa ({self.circa.value!r}) qualifies a year-only date, not {self.date!r}"
+            )
+        return self
 
     def sort_key(self) -> tuple[int, float, int, str]:
         """Chronological key: a year-only date sorts first in its year, ``late`` near its end."""
@@ -234,7 +286,7 @@ class Recommendation(Model):
     by: Line
     voice: Voice | None = Field(default=None, strict=False)
     cite: Cites
-    issues: list[Id] = Field(default_factory=_empty)
+    issues: Ids = Field(default_factory=_empty)
 
 
 class DatasetFile(Model):
@@ -244,7 +296,7 @@ class DatasetFile(Model):
     summary: Line
     parties: list[Party] = Field(min_length=2)
     sources: list[Source] = Field(min_length=1)
-    order: list[Id] = Field(
+    order: Ids = Field(
         default_factory=_empty,
         description="Issue ids in reading order (list, exports); unlisted issues follow by id.",
     )

@@ -21,7 +21,7 @@ def find_issue(dataset: Dataset, issue_id: str) -> Issue:
 def unknown_issue_message(dataset: Dataset, issue_id: str) -> str:
     """``unknown issue 'x'; did you mean ...?`` with a pointer to ``gapcli list``."""
     ids = [i.id for i in dataset.issues]
-    close = difflib.get_close_matches(issue_id, ids, n=3, cutoff=0.5)
+    close = difflib.get_close_matches(issue_id.lower(), ids, n=3, cutoff=0.5)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     return f"unknown issue {issue_id!r}{hint} (run 'gapcli list' to see all ids)"
 
