@@ -172,7 +172,8 @@ def test_export_issue_narrows_facts_dates_and_citations(run: Run) -> None:
     result = run("export", "--md", "-p", TWO, "--issue", "tolls")
     out = result.stdout
     assert result.exit_code == 0
-    assert "### 1. Harbour tolls" in out and "Who dredges the channel" not in out
+    assert "### 1. Harbour tolls" in out and "### 2." not in out
+    assert "Related: Who dredges the channel\n" in out  # named, but not a section of this note
     assert "100 percent" not in out  # the fact bears on dredging only
     assert "Harbour talks resumed" not in out  # so does this event
     assert "- **late 2023** — A joint survey was made. \\[2\\]" in out  # dataset-wide event kept
@@ -254,3 +255,9 @@ def test_validate_bad_source_text_option(run: Run, spec: str, message: str) -> N
 def test_validate_without_source_text(run: Run) -> None:
     result = run("validate", "-p", THREE)
     assert (result.exit_code, result.stdout) == (0, "OK: 1 issue, 3 parties, 2 sources.\n")
+
+
+def test_unknown_id_in_capitals_still_gets_a_suggestion(run: Run) -> None:
+    result = run("compare", "TOLLS", "-p", TWO)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("gapcli: error: unknown issue 'TOLLS'; did you mean 'tolls'?")

@@ -780,7 +780,6 @@ def test_export_md_issue_keeps_its_facts_dates_and_citations(run: Run) -> None:
         "1. ¶1: “a trading house called China Wharf”",
         "2. ¶4.",
         "3. ¶2: “China Wharf’s “free port” status lets chips leave untaxed”",
-        "4. ¶2.",
     ]
 
 

@@ -6,7 +6,15 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from gapcli.models import Citation, Claim, Dataset, Issue, Source, display_date
+from gapcli.models import (
+    GAP_TYPE_MEANING,
+    Citation,
+    Claim,
+    Dataset,
+    Issue,
+    Source,
+    display_date,
+)
 from gapcli.render.text import attribution, visible
 
 _INLINE = re.compile(r"([\\`*_\[\]|~#])")  # `#` too: a title ending " #" loses it in a heading
@@ -32,17 +40,22 @@ def md(text: str) -> str:
 
 @dataclass
 class Notes:
-    """Numbered citations, in order of first use; the same citation keeps its number."""
+    """Numbered notes, one per cited paragraph, in order of first use, with its quotes."""
 
-    numbers: dict[tuple[str, int, str | None], int] = field(default_factory=dict)
+    numbers: dict[tuple[str, int], int] = field(default_factory=dict)
+    quotes: dict[tuple[str, int], list[str]] = field(default_factory=dict)
 
     def ref(self, cites: list[Citation]) -> str:
-        """``[1][2]`` for these citations, numbering new ones."""
+        """``[1][2]`` for these citations, numbering paragraphs not cited before."""
         refs = []
         for cite in cites:
-            key = (cite.source, cite.para, cite.quote)
+            key = (cite.source, cite.para)
             if key not in self.numbers:
                 self.numbers[key] = len(self.numbers) + 1
+                self.quotes[key] = []
+            quotes = self.quotes[key]
+            if cite.quote and cite.quote not in quotes:
+                quotes.append(cite.quote)
             refs.append(f"\\[{self.numbers[key]}\\]")
         return "".join(dict.fromkeys(refs))
 
@@ -59,7 +72,9 @@ def _bullets(claims: list[Claim], notes: Notes) -> list[str]:
     return [f"- {_claim(c, notes)}" for c in claims] or ["- None recorded."]
 
 
-def issue_section(number: int, issue: Issue, dataset: Dataset, notes: Notes) -> list[str]:
+def issue_section(
+    number: int, issue: Issue, dataset: Dataset, notes: Notes, sections: dict[str, int]
+) -> list[str]:
     """One issue: question, side-by-side GFM table, gap, common ground, bridges."""
     parties = dataset.meta.parties
     lines = [f"### {number}. {md(issue.title)}", ""]
@@ -80,13 +95,23 @@ def issue_section(number: int, issue: Issue, dataset: Dataset, notes: Notes) -> 
                 cells.append(_cell(getattr(position, key), notes))
         lines.append(f"| **{label}** | " + " | ".join(cells) + " |")
     gap = issue.gap
-    lines += ["", f"**The gap.** {md(gap.what)} {notes.ref(gap.cite)}", ""]
+    lines += ["", f"**The gap.** {md(gap.what)}", ""]
     lines += [f"**Why it matters.** {md(gap.why_it_matters)} {notes.ref(gap.cite)}", ""]
     lines += ["**Common ground.**", "", *_bullets(issue.common_ground, notes), ""]
     lines += ["**Bridges.**", "", *_bullets(issue.bridges, notes), ""]
     if issue.related:
-        lines += ["Related: " + ", ".join(md(r) for r in issue.related), ""]
+        lines += [
+            "Related: " + "; ".join(_related(r, dataset, sections) for r in issue.related),
+            "",
+        ]
     return lines
+
+
+def _related(issue_id: str, dataset: Dataset, sections: dict[str, int]) -> str:
+    """A related issue by title, with its section number when the note includes it."""
+    related = dataset.issue(issue_id)
+    title = md(related.title) if related else md(issue_id)
+    return f"{title} (§{sections[issue_id]})" if issue_id in sections else title
 
 
 def front_matter(dataset: Dataset, date: str) -> list[str]:
@@ -133,7 +158,17 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
     lines += [md(meta.summary), "", "## Bottom line up front", ""]
     for issue in issues:
         lines.append(f"- **{md(issue.title)}** ({issue.gap_type.value}): {md(issue.summary)}")
-    lines += ["", "## Context", ""]
+    used = dict.fromkeys(issue.gap_type for issue in issues)
+    legend = "; ".join(f"*{kind.value}*: {GAP_TYPE_MEANING[kind]}" for kind in used)
+    lines += ["", f"In brackets, the kind of gap (what the sides disagree on): {legend}.", ""]
+    lines += [
+        "Each issue below sets the parties side by side: their stance, their claims, how each "
+        "sees the other and what each asks of it; each line names who holds the view, and "
+        "\\[n\\] points to the cited paragraph under Citations.",
+        "",
+        "## Context",
+        "",
+    ]
     if meta.dialogue:
         d = meta.dialogue
         known = [
@@ -148,7 +183,8 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
         lines.append("")
     facts = [f for f in meta.facts if bears(f.issues)]
     for fact in facts:
-        figure = f"**{md(fact.figure)}** — " if fact.figure else ""
+        in_text = fact.figure and fact.figure.casefold() in fact.text.casefold()
+        figure = f"**{md(fact.figure)}** — " if fact.figure and not in_text else ""
         lines.append(f"- {figure}{md(fact.text)} — *{md(fact.by)}* {notes.ref(fact.cite)}")
     if facts:
         lines.append("")
@@ -162,8 +198,9 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
             )
         lines.append("")
     lines += ["## Issues", ""]
+    sections = {issue.id: number for number, issue in enumerate(issues, 1)}
     for number, issue in enumerate(issues, 1):
-        lines += issue_section(number, issue, dataset, notes)
+        lines += issue_section(number, issue, dataset, notes, sections)
     recs = [r for r in meta.recommendations if bears(r.issues)]
     if recs:
         lines += ["## Recommendations", ""]
@@ -174,9 +211,12 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
     single = len(meta.sources) == 1
     if single:
         lines += [f"All citations are to {source_line(meta.sources[0])}; ¶ = paragraph.", ""]
-    for (source, para, quote), number in notes.numbers.items():
+    for (source, para), number in notes.numbers.items():
+        quotes = notes.quotes[(source, para)]
         where = f"¶{para}" if single else f"{md(titles[source].title)}, ¶{para}"
-        lines.append(f"{number}. {where}" + (f": “{md(quote)}”" if quote else "."))
+        kept = [q for q in quotes if not any(q != other and q in other for other in quotes)]
+        said = " … ".join(f"“{md(quote)}”" for quote in kept)
+        lines.append(f"{number}. {where}" + (f": {said}" if said else "."))
     return "\n".join(lines) + "\n"
 
 
