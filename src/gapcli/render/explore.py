@@ -88,7 +88,7 @@ def search_view(hits: list[Hit], query: str, dataset: Dataset) -> Group:
     return Group(*parts)
 
 
-def _hit(hit: Hit, dataset: Dataset) -> Text:
+def _hit(hit: Hit, dataset: Dataset) -> Group:
     out = Text()
     party = dataset.party(hit.party) if hit.party else None
     if party is not None:
@@ -99,9 +99,7 @@ def _hit(hit: Hit, dataset: Dataset) -> Text:
         out.append_text(t(f" ({hit.item})", "dim"))
     if hit.cite:
         out.append(f"  {markers(list(hit.cite), dataset)}", style="dim")
-    out.append("\n  ")
-    out.append_text(snippet(hit.text, hit.spans))
-    return out
+    return Group(out, Padding(snippet(hit.text, hit.spans), (0, 0, 0, 2)))
 
 
 def perception_table(rows: list[PerceptionRow], dataset: Dataset) -> Table:
