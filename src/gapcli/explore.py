@@ -130,11 +130,15 @@ def bears_on(linked: list[str], chosen: Collection[str] | None) -> bool:
     return chosen is None or not linked or any(i in chosen for i in linked)
 
 
-def narrowed_meta(dataset: Dataset, chosen: Collection[str] | None) -> DatasetFile:
-    """The dataset file with only the facts, timeline and recommendations bearing on ``chosen``."""
+def narrowed_meta(dataset: Dataset, issues: list[Issue]) -> DatasetFile:
+    """The dataset file with only the facts, timeline and recommendations bearing on ``issues``.
+
+    The one rule for ``export --md``, ``export --json`` and ``search --tag`` (``bears_on``).
+    """
     meta = dataset.meta
-    if chosen is None:
+    if len(issues) == len(dataset.issues):
         return meta
+    chosen = {issue.id for issue in issues}
     return meta.model_copy(
         update={
             name: [e for e in getattr(meta, name) if bears_on(e.issues, chosen)]

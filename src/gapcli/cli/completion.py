@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
+if TYPE_CHECKING:
+    from gapcli.models import Dataset
 
-def _dataset(ctx: typer.Context):  # type: ignore[no-untyped-def]
+
+def _dataset(ctx: typer.Context) -> Dataset | None:
     from gapcli.errors import GapcliError
     from gapcli.loader import load_dataset, positions_dir
 
@@ -18,10 +23,11 @@ def _dataset(ctx: typer.Context):  # type: ignore[no-untyped-def]
 def issue_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Issue ids starting with ``incomplete``, from the file names: nothing to parse per TAB."""
     from gapcli.errors import GapcliError
-    from gapcli.loader import issue_ids, positions_dir
+    from gapcli.loader import issue_ids as ids_in
+    from gapcli.loader import positions_dir
 
     try:
-        ids = issue_ids(positions_dir(ctx.params.get("positions")))
+        ids = ids_in(positions_dir(ctx.params.get("positions")))
     except GapcliError:
         return []  # completion must never fail loudly
     return [i for i in ids if i.startswith(incomplete)]

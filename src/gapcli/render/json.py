@@ -111,9 +111,8 @@ def facts(items: list[Fact]) -> Json:
 
 def export(dataset: Dataset, issues: list[Issue]) -> Json:
     """``gapcli export --json``: the dataset file and the chosen issues, narrowed like ``--md``."""
-    chosen = None if len(issues) == len(dataset.issues) else {i.id for i in issues}
     return _doc(
         "export",
-        dataset=narrowed_meta(dataset, chosen).model_dump(mode="json"),
+        dataset=narrowed_meta(dataset, issues).model_dump(mode="json"),
         issues=[i.model_dump(mode="json") for i in issues],
     )

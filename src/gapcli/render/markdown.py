@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from gapcli.explore import narrowed_meta
 from gapcli.models import (
     GAP_TYPE_MEANING,
     Citation,
@@ -140,14 +141,8 @@ def _quoted(text: str) -> str:
 
 def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> str:
     """The whole briefing note for these issues (facts and dates narrowed to them)."""
-    chosen = {i.id for i in issues}
-    whole = len(issues) == len(dataset.issues)
-
-    def bears(ids: list[str]) -> bool:
-        return whole or not ids or bool(chosen.intersection(ids))
-
     notes = Notes()
-    meta = dataset.meta
+    meta = narrowed_meta(dataset, issues)
     lines = front_matter(dataset, date)
     lines += [
         f"# {md(meta.title)}",
@@ -181,14 +176,14 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
         ]
         lines.append("; ".join(f"{k}: {md(v)}" for k, v in known if v) + f". {notes.ref(d.cite)}")
         lines.append("")
-    facts = [f for f in meta.facts if bears(f.issues)]
+    facts = meta.facts
     for fact in facts:
         in_text = fact.figure and fact.figure.casefold() in fact.text.casefold()
         figure = f"**{md(fact.figure)}** — " if fact.figure and not in_text else ""
         lines.append(f"- {figure}{md(fact.text)} — *{md(fact.by)}* {notes.ref(fact.cite)}")
     if facts:
         lines.append("")
-    events = [e for e in meta.timeline if bears(e.issues)]
+    events = meta.timeline
     if events:
         lines += ["### Key dates", ""]
         for event in sorted(events, key=lambda e: e.sort_key()):
@@ -201,7 +196,7 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
     sections = {issue.id: number for number, issue in enumerate(issues, 1)}
     for number, issue in enumerate(issues, 1):
         lines += issue_section(number, issue, dataset, notes, sections)
-    recs = [r for r in meta.recommendations if bears(r.issues)]
+    recs = meta.recommendations
     if recs:
         lines += ["## Recommendations", ""]
         lines += [f"- {md(r.text)} — *{md(r.by)}* {notes.ref(r.cite)}" for r in recs]
