@@ -32,12 +32,15 @@ from gapcli.errors import DataError, UsageError
 from gapcli.models import (
     DATASET_FILE_KEY,
     NOT_BLANK,
+    OFFICIAL_VOICES,
+    SCHEMA_VERSION,
     Citation,
     Dataset,
     DatasetFile,
     Issue,
     Loc,
     Origin,
+    Voice,
 )
 
 DATASET_FILE = "dataset.yaml"
@@ -420,7 +423,48 @@ def _load_one(model: type[M], path: Path, problems: list[str]) -> tuple[M | None
         return None, Origin(shown)
     # Line numbers are only for error messages: read them if and when one needs them.
     origin = Origin(shown, read_marks=partial(_marks_of, path, shown))
+    if model is DatasetFile:
+        _check_schema(data, origin)
     return _validate(model, data, origin, problems), origin
+
+
+MIGRATION = "docs/migration.md"
+_V2_CHANGES = (
+    "stances are attributed entries (text, by, voice, cite) and may be left out; "
+    "`perception` is now `readings` (with `of` and `about`); every claim, reading, ask, "
+    "common-ground and bridge entry has an `id` and a `voice`; the source's own analysis "
+    "moves from the sides to the issue's `analysis` list"
+)
+
+
+def _check_schema(data: dict[str, Any], origin: Origin) -> None:
+    """A dataset written for another schema is one clear error, not hundreds of field errors."""
+    version = data.get("schema")
+    if version == SCHEMA_VERSION:
+        return
+    if version is None or version == 1:
+        found = (
+            f"{origin.where(('schema',))}: schema: 1 is"
+            if "schema" in data
+            else f"{origin.path}: no `schema: {SCHEMA_VERSION}` here, so this is"
+        )
+        raise DataError(
+            [
+                f"{found} a schema-1 dataset; gapcli reads schema {SCHEMA_VERSION}, in which "
+                f"{_V2_CHANGES}. Run 'gapcli migrate DIR' to rewrite it, then review what it "
+                f"lists (see {MIGRATION})"
+            ]
+        )
+    raise DataError(
+        [
+            problem_at(
+                origin,
+                ("schema",),
+                f"unknown schema {version!r}; this gapcli reads schema {SCHEMA_VERSION} "
+                f"(see {MIGRATION})",
+            )
+        ]
+    )
 
 
 def iter_citations(value: Any, loc: Loc = ()) -> Iterable[tuple[Loc, Citation]]:
@@ -519,8 +563,88 @@ def _cross_check(
                     )
                 )
         check_cites(issue, origin)
+        problems.extend(_check_entries(issue, origin, meta))
         check_refs(issue.related, ("related",), origin)
         if issue.id in issue.related:
             at = ("related", issue.related.index(issue.id))
             problems.append(problem_at(origin, at, "an issue is not related to itself; remove it"))
     return problems
+
+
+def _check_entries(issue: Issue, origin: Origin, meta: DatasetFile) -> Iterator[str]:
+    """Ids unique in the issue, voices in their place, readings pointing at what exists."""
+    seen: dict[str, Loc] = {}
+    for loc, entries in issue.claim_lists():
+        for i, entry in enumerate(entries):
+            at = (*loc, i)
+            if entry.id in seen:
+                first = dotted(seen[entry.id])
+                yield problem_at(
+                    origin,
+                    (*at, "id"),
+                    f"duplicate id {entry.id!r} (also at {first}); ids are unique within an issue",
+                )
+            else:
+                seen[entry.id] = at
+            in_side = loc[0] == "positions"
+            if in_side and entry.voice is Voice.ANALYSIS:
+                yield problem_at(
+                    origin,
+                    (*at, "voice"),
+                    "the source's own analysis does not belong under a side; move this entry "
+                    "to the issue's `analysis` list",
+                )
+            elif loc == ("analysis",) and entry.voice is not Voice.ANALYSIS:
+                where = (
+                    "under the side it speaks for"
+                    if entry.voice in OFFICIAL_VOICES
+                    else (
+                        "under its side's claims or readings (other voices are shown apart), or in "
+                        "common_ground"
+                    )
+                )
+                yield problem_at(
+                    origin,
+                    (*at, "voice"),
+                    f"the `analysis` list holds the source's own analysis (voice: analysis), "
+                    f"not a {entry.voice.value} view; put it {where}",
+                )
+    parties = [p.id for p in meta.parties]
+    for party, position in issue.positions.items():
+        for i, reading in enumerate(position.readings):
+            at: Loc = ("positions", party, "readings", i)
+            read = reading.of
+            if read is None:
+                if len(parties) > 2:
+                    yield problem_at(
+                        origin,
+                        at,
+                        f"with {len(parties)} parties a reading must say whom it reads: "
+                        f"add `of:` with one of {', '.join(p for p in parties if p != party)}",
+                    )
+                    continue
+                read = next((p for p in parties if p != party), None)
+            elif read not in parties:
+                yield problem_at(
+                    origin,
+                    (*at, "of"),
+                    f"party {read!r} is not declared in {DATASET_FILE} "
+                    f"(declared: {', '.join(parties)})",
+                )
+                continue
+            elif read == party:
+                yield problem_at(
+                    origin, (*at, "of"), "a side's reading of itself is a claim; move it to claims"
+                )
+                continue
+            other = issue.positions.get(read) if read else None
+            ids = {e.id for _, e in other.entries()} if other else set()
+            for j, ref in enumerate(reading.about):
+                if ref not in ids:
+                    known = ", ".join(sorted(ids)) or "none"
+                    yield problem_at(
+                        origin,
+                        (*at, "about", j),
+                        f"no entry {ref!r} in {read!r}'s position in this issue "
+                        f"(ids there: {known})",
+                    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -99,16 +99,51 @@ GAP_TYPE_MEANING = {
 
 
 class Voice(StrEnum):
-    """Who is speaking, in kind; ``by`` says exactly who."""
+    """Who is speaking, in kind; ``by`` says exactly who (codebook: positions/CODEBOOK.md)."""
 
     GOVERNMENT = "government"
     OFFICIAL = "official"
     LEGISLATURE = "legislature"
-    EXPERT = "expert"
     PARTICIPANT = "participant"
+    EXPERT = "expert"
     PUBLIC = "public"
     MEDIA = "media"
     ANALYSIS = "analysis"
+
+
+VOICE_MEANING = {
+    Voice.GOVERNMENT: "the side's government or state as a whole, or its official statements",
+    Voice.OFFICIAL: "a named or unnamed official or agency of the side's government",
+    Voice.LEGISLATURE: "the side's lawmakers, a legislative body or one of its committees",
+    Voice.PARTICIPANT: "a participant in the dialogue speaking for themself (not a government)",
+    Voice.EXPERT: "scholars, experts and analysts from the side, speaking for themselves",
+    Voice.PUBLIC: "the side's public opinion: polls, voters, 'many in' a place",
+    Voice.MEDIA: "a newspaper or broadcaster, reported as the source of a claim",
+    Voice.ANALYSIS: "the source's own analysis, verdict or reading; never a side's view",
+}
+
+# The voices that speak for a side officially: shown first in its column, and the only
+# voices a stance may have. Every other voice of a side is shown apart and labelled.
+OFFICIAL_VOICES = frozenset({Voice.GOVERNMENT, Voice.OFFICIAL, Voice.LEGISLATURE})
+
+
+class Verdict(StrEnum):
+    """How the source judges a reading of the other side."""
+
+    ACCURATE = "accurate"
+    EXAGGERATED = "exaggerated"
+    UNDERSTATED = "understated"
+    MIRROR_IMAGE = "mirror-image"
+    UNKNOWN = "unknown"
+
+
+VERDICT_MEANING = {
+    Verdict.ACCURATE: "the source finds the reading matches the other side's account",
+    Verdict.EXAGGERATED: "the source finds the reading overstates what the other side does",
+    Verdict.UNDERSTATED: "the source finds the reading understates what the other side does",
+    Verdict.MIRROR_IMAGE: "the source finds each side reads the other as it is read itself",
+    Verdict.UNKNOWN: "the source raises the reading's accuracy but does not settle it",
+}
 
 
 class Circa(StrEnum):
@@ -120,7 +155,7 @@ class Circa(StrEnum):
 
 
 class Party(Model):
-    """A side in the dispute: a government, an organisation, a bloc."""
+    """A side in the dispute (a country, bloc or organisation) with all its voices."""
 
     id: Id
     name: Line
@@ -136,6 +171,10 @@ class Source(Model):
     date: DateStr | None = None
     url: Line | None = None
     paragraphs: int = Field(ge=1, description="How many paragraphs the source has.")
+    kind: Line | None = Field(
+        default=None,
+        description='What the source is, e.g. "article": heads its analysis ("The article\'s").',
+    )
 
 
 class Citation(Model):
@@ -151,32 +190,93 @@ class Citation(Model):
 Cites = Annotated[list[Citation], Field(min_length=1)]
 
 
-class Claim(Model):
-    """One attributed statement with its citation."""
+class Statement(Model):
+    """Something a named speaker says, in a closed kind of voice, with its citations."""
 
     text: Line
     by: Line = Field(description="Who holds or said it, exactly as the source attributes it.")
-    voice: Voice | None = Field(
-        default=None,
+    voice: Voice = Field(
         strict=False,
-        description="What kind of speaker `by` is; `analysis` = the source's own.",
+        description="What kind of speaker `by` is (positions/CODEBOOK.md); `analysis` = the "
+        "source's own.",
     )
     cite: Cites
 
+    @property
+    def official(self) -> bool:
+        """True for a government, official or legislature voice."""
+        return self.voice in OFFICIAL_VOICES
+
+
+class Stance(Statement):
+    """A side's own position, in one line: official voices only."""
+
+    @model_validator(mode="after")
+    def _official_only(self) -> Self:
+        if not self.official:
+            raise ValueError(
+                f"a stance is the side's official position, so its voice is government, "
+                f"official or legislature, not {self.voice.value!r}; put this view under "
+                "claims (or the issue's analysis), and leave the stance out if the source "
+                "reports none"
+            )
+        return self
+
+
+class Claim(Statement):
+    """One attributed statement with an id unique within its issue."""
+
+    id: Id = Field(description="Unique within the issue; readings point at it with `about`.")
+
+
+class Assessment(Model):
+    """The source's own judgement of a reading: attributed and cited, never the editor's."""
+
+    verdict: Verdict = Field(strict=False)
+    text: Line | None = Field(default=None, description="What the source says, paraphrased.")
+    by: Line
+    voice: Voice = Field(strict=False)
+    cite: Cites
+
+
+class Reading(Claim):
+    """How a side reads another: whom it reads, and what of theirs it answers."""
+
+    of: Id | None = Field(
+        default=None,
+        description="The party read; required when the dataset has more than two parties.",
+    )
+    about: Ids = Field(
+        default_factory=_empty,
+        description="Ids of the read party's entries (claims, asks) that this reading answers.",
+    )
+    assessment: Assessment | None = None
+
 
 class Position(Model):
-    """One party's side of an issue."""
+    """One side's part in an issue: its stance (if reported) and its voices' entries."""
 
-    stance: Line = Field(description="One line: the party's position.")
+    stance: Stance | None = Field(
+        default=None,
+        description="The side's official position; leave out when the source reports none.",
+    )
     claims: list[Claim] = Field(default_factory=_empty)
-    perception: list[Claim] = Field(
-        default_factory=_empty, description="How this party sees the other side's position."
+    readings: list[Reading] = Field(
+        default_factory=_empty, description="How this side reads another side."
     )
     asks: list[Claim] = Field(default_factory=_empty, description="What it asks of the other.")
 
+    def entries(self) -> list[tuple[str, Claim]]:
+        """Every claim, reading and ask as ``(field, entry)``, in file order."""
+        return [
+            *(("claims", c) for c in self.claims),
+            *(("readings", r) for r in self.readings),
+            *(("asks", a) for a in self.asks),
+        ]
+
 
 class Gap(Model):
-    """What exactly the parties disagree on, and why it matters."""
+    """What exactly the sides disagree on, and why it matters."""
 
     what: Line
     why_it_matters: Line
@@ -184,7 +284,7 @@ class Gap(Model):
 
 
 class Issue(Model):
-    """A contested question and each party's position on it (one YAML file)."""
+    """A contested question and each side's part in it (one YAML file)."""
 
     id: Id
     title: Line
@@ -193,10 +293,30 @@ class Issue(Model):
     gap_type: GapType = Field(strict=False)
     summary: Line = Field(description="The gap in one line.")
     positions: dict[Id, Position] = Field(min_length=1)
+    analysis: list[Claim] = Field(
+        default_factory=_empty,
+        description="The source's own analysis of this issue (voice: analysis only).",
+    )
     gap: Gap
-    common_ground: list[Claim] = Field(default_factory=_empty)
-    bridges: list[Claim] = Field(default_factory=_empty)
+    common_ground: list[Claim] = Field(
+        default_factory=_empty, description="Points both sides accept, attributed."
+    )
+    bridges: list[Claim] = Field(
+        default_factory=_empty, description="What could close the gap, and who proposes it."
+    )
     related: Ids = Field(default_factory=_empty)
+
+    def claim_lists(self) -> list[tuple[tuple[str | int, ...], list[Claim]]]:
+        """Every list of entries in the issue with its location, in file order."""
+        out: list[tuple[tuple[str | int, ...], list[Claim]]] = []
+        for party, position in self.positions.items():
+            out.append((("positions", party, "claims"), position.claims))
+            out.append((("positions", party, "readings"), list(position.readings)))
+            out.append((("positions", party, "asks"), position.asks))
+        out.append((("analysis",), self.analysis))
+        out.append((("common_ground",), self.common_ground))
+        out.append((("bridges",), self.bridges))
+        return out
 
 
 class Dialogue(Model):
@@ -207,6 +327,9 @@ class Dialogue(Model):
     sponsor: Line | None = None
     place: Line | None = None
     date: DateStr | None = None
+    date_inferred: bool = Field(
+        default=False, description="True when `date` is resolved from a relative date."
+    )
     rule: Line | None = None
     cite: Cites
 
@@ -218,7 +341,7 @@ class Fact(Model):
     text: Line
     figure: Line | None = Field(default=None, description='The number itself, e.g. "70 percent".')
     by: Line
-    voice: Voice | None = Field(default=None, strict=False)
+    voice: Voice = Field(strict=False)
     cite: Cites
     issues: Ids = Field(default_factory=_empty)
 
@@ -230,6 +353,10 @@ class Event(Model):
     date: DateStr
     circa: Circa | None = Field(
         default=None, strict=False, description='For "early/mid/late 2023".'
+    )
+    date_inferred: bool = Field(
+        default=False,
+        description='True when `date` is resolved from a relative date ("last September").',
     )
     text: Line
     by: Line | None = Field(
@@ -284,15 +411,25 @@ class Recommendation(Model):
     id: Id
     text: Line
     by: Line
-    voice: Voice | None = Field(default=None, strict=False)
+    voice: Voice = Field(strict=False)
     cite: Cites
     issues: Ids = Field(default_factory=_empty)
+
+
+SCHEMA_VERSION = 2
 
 
 class DatasetFile(Model):
     """The dataset file (``dataset.yaml``): everything that is not one issue."""
 
+    schema_: Literal[2] = Field(
+        alias="schema",
+        description="The dataset format's version: 2 (docs/migration.md tells what changed).",
+    )
     title: Line
+    version: Line | None = Field(
+        default=None, description='The dataset\'s own release, e.g. "2.0".'
+    )
     summary: Line
     parties: list[Party] = Field(min_length=2)
     sources: list[Source] = Field(min_length=1)
