@@ -14,14 +14,27 @@ from pydantic import BaseModel
 
 from gapcli.errors import UsageError
 from gapcli.loader import dotted
-from gapcli.models import Citation, Claim, Dataset, DatasetFile, Event, Fact, Issue, Loc
+from gapcli.models import (
+    Citation,
+    Dataset,
+    DatasetFile,
+    Event,
+    Fact,
+    Issue,
+    Loc,
+    Party,
+    Reading,
+    Voice,
+)
+from gapcli.sides import read_party
 
 # Fields that hold ids, references or closed vocabularies, not prose: never searched.
 # ``parties`` and ``sources`` are the dataset's cast list, not its content.
 _NOT_TEXT = frozenset(
     {
         *("id", "tags", "related", "issues", "source", "para", "gap_type", "voice"),
-        *("circa", "date", "url", "parties", "sources"),
+        *("circa", "date", "url", "parties", "sources", "of", "about", "verdict", "schema_"),
+        *("date_inferred", "kind", "version"),
     }
 )
 _SINGLE = "'\u2018\u2019\u201a\u201b"  # straight, then typographic single quotes
@@ -39,7 +52,9 @@ class Hit:
     loc: Loc  # path inside the issue or dataset file, e.g. ("positions", "us", "stance")
     text: str  # the whole field
     spans: tuple[tuple[int, int], ...]  # [start, end) of every match in ``text``
-    cite: tuple[Citation, ...]  # the citations that back this text (none for a stance)
+    cite: tuple[Citation, ...]  # the citations that back this text
+    by: str | None = None  # who says it, where the text belongs to an attributed entry
+    voice: Voice | None = None  # and in which voice
 
     @property
     def field(self) -> str:
@@ -49,10 +64,12 @@ class Hit:
 
 @dataclass(frozen=True)
 class PerceptionRow:
-    """One issue's row of the perception matrix: each party's reading of the other(s)."""
+    """One reader's row of an issue's directed matrix: its readings of each other party."""
 
     issue: Issue
-    views: dict[str, list[Claim] | None]  # party id (declared order) -> claims; None = no position
+    reader: Party
+    has_position: bool  # False: the issue records nothing for the reader
+    views: dict[str, list[Reading]]  # read party id (declared order, reader left out) -> readings
 
 
 def search_pattern(query: str) -> re.Pattern[str]:
@@ -78,40 +95,48 @@ def search(dataset: Dataset, query: str, issues: Collection[Issue] | None = None
     for issue in dataset.issues:
         if ids is not None and issue.id not in ids:
             continue
-        for loc, text, cites in _texts(issue, (), (), None):
+        for loc, text, cites, who in _texts(issue, (), (), None, None):
             spans = tuple(m.span() for m in pattern.finditer(text))
             if spans:
                 party = str(loc[1]) if loc[0] == "positions" else None
-                hits.append(Hit(issue.id, party, None, loc, text, spans, cites))
-    for loc, text, cites in _texts(dataset.meta, (), (), ids):
+                hits.append(Hit(issue.id, party, None, loc, text, spans, cites, *_who(who)))
+    for loc, text, cites, who in _texts(dataset.meta, (), (), ids, None):
         spans = tuple(m.span() for m in pattern.finditer(text))
         if spans:
-            hits.append(Hit(None, None, _item_id(dataset.meta, loc), loc, text, spans, cites))
+            item = _item_id(dataset.meta, loc)
+            hits.append(Hit(None, None, item, loc, text, spans, cites, *_who(who)))
     return hits
 
 
+def _who(speaker: Any) -> tuple[str | None, Voice | None]:
+    return (speaker.by, speaker.voice) if speaker is not None else (None, None)
+
+
 def _texts(
-    value: Any, loc: Loc, cites: tuple[Citation, ...], ids: Collection[str] | None
-) -> Iterator[tuple[Loc, str, tuple[Citation, ...]]]:
-    """Prose fields under ``value``: location, text, citations (entries off ``ids`` left out)."""
+    value: Any, loc: Loc, cites: tuple[Citation, ...], ids: Collection[str] | None, who: Any
+) -> Iterator[tuple[Loc, str, tuple[Citation, ...], Any]]:
+    """Prose fields under ``value``: location, text, citations and the attributed entry that
+    holds it (entries off ``ids`` left out)."""
     if isinstance(getattr(value, "issues", None), list) and not bears_on(value.issues, ids):
         return
     if isinstance(value, Citation):
         cites = (value,)
     elif isinstance(cited := getattr(value, "cite", None), list):
         cites = tuple(cited)
+    if isinstance(getattr(value, "voice", None), Voice):
+        who = value
     if isinstance(value, str):
-        yield loc, value, cites
+        yield loc, value, cites, who
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             if name not in _NOT_TEXT:
-                yield from _texts(getattr(value, name), (*loc, name), cites, ids)
+                yield from _texts(getattr(value, name), (*loc, name), cites, ids, who)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _texts(item, (*loc, i), cites, ids)
+            yield from _texts(item, (*loc, i), cites, ids, who)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, (*loc, key), cites, ids)
+            yield from _texts(item, (*loc, key), cites, ids, who)
 
 
 def _item_id(meta: DatasetFile, loc: Loc) -> str | None:
@@ -147,15 +172,19 @@ def narrowed_meta(dataset: Dataset, issues: list[Issue]) -> DatasetFile:
     )
 
 
-def perceptions(dataset: Dataset) -> list[PerceptionRow]:
-    """For each issue, how each declared party sees the other(s), in party order."""
+def perceptions(dataset: Dataset, issues: Collection[Issue] | None = None) -> list[PerceptionRow]:
+    """For each issue, who reads whom: one row per reading party, one column per party read."""
     rows = []
-    for issue in dataset.issues:
-        views: dict[str, list[Claim] | None] = {}
-        for party in dataset.meta.parties:
-            position = issue.positions.get(party.id)
-            views[party.id] = None if position is None else list(position.perception)
-        rows.append(PerceptionRow(issue, views))
+    parties = dataset.meta.parties
+    for issue in dataset.issues if issues is None else issues:
+        for reader in parties:
+            position = issue.positions.get(reader.id)
+            views: dict[str, list[Reading]] = {p.id: [] for p in parties if p.id != reader.id}
+            for reading in position.readings if position else []:
+                read = read_party(reading, reader.id, dataset)
+                if read is not None and read.id in views:
+                    views[read.id].append(reading)
+            rows.append(PerceptionRow(issue, reader, position is not None, views))
     return rows
 
 
@@ -165,13 +194,17 @@ def timeline(dataset: Dataset) -> list[Event]:
 
 
 def when(event: Event) -> str:
-    """The event's date as the source gives it, saying so when it is approximate.
+    """The event's date as the source gives it, saying so when it is approximate or inferred.
 
-    ``May 2019``; ``2019 (year only)``; ``late 2023 (approximate)``.
+    ``May 2019``; ``2019 (year only)``; ``late 2023 (approximate)``; ``June 2024 (inferred)``
+    (resolved from a relative date such as "in June").
     """
-    if not event.approximate:
-        return event.display_date()
-    return f"{event.display_date()} ({'approximate' if event.circa else 'year only'})"
+    notes = []
+    if event.approximate:
+        notes.append("approximate" if event.circa else "year only")
+    if event.date_inferred:
+        notes.append("inferred")
+    return event.display_date() + (f" ({', '.join(notes)})" if notes else "")
 
 
 def facts(dataset: Dataset) -> list[Fact]:

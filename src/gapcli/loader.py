@@ -612,13 +612,13 @@ def _check_entries(issue: Issue, origin: Origin, meta: DatasetFile) -> Iterator[
     parties = [p.id for p in meta.parties]
     for party, position in issue.positions.items():
         for i, reading in enumerate(position.readings):
-            at: Loc = ("positions", party, "readings", i)
+            here: Loc = ("positions", party, "readings", i)
             read = reading.of
             if read is None:
                 if len(parties) > 2:
                     yield problem_at(
                         origin,
-                        at,
+                        here,
                         f"with {len(parties)} parties a reading must say whom it reads: "
                         f"add `of:` with one of {', '.join(p for p in parties if p != party)}",
                     )
@@ -627,14 +627,16 @@ def _check_entries(issue: Issue, origin: Origin, meta: DatasetFile) -> Iterator[
             elif read not in parties:
                 yield problem_at(
                     origin,
-                    (*at, "of"),
+                    (*here, "of"),
                     f"party {read!r} is not declared in {DATASET_FILE} "
                     f"(declared: {', '.join(parties)})",
                 )
                 continue
             elif read == party:
                 yield problem_at(
-                    origin, (*at, "of"), "a side's reading of itself is a claim; move it to claims"
+                    origin,
+                    (*here, "of"),
+                    "a side's reading of itself is a claim; move it to claims",
                 )
                 continue
             other = issue.positions.get(read) if read else None
@@ -644,7 +646,7 @@ def _check_entries(issue: Issue, origin: Origin, meta: DatasetFile) -> Iterator[
                     known = ", ".join(sorted(ids)) or "none"
                     yield problem_at(
                         origin,
-                        (*at, "about", j),
+                        (*here, "about", j),
                         f"no entry {ref!r} in {read!r}'s position in this issue "
                         f"(ids there: {known})",
                     )

@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    computed_field,
     model_validator,
 )
 
@@ -206,6 +207,15 @@ class Statement(Model):
     def official(self) -> bool:
         """True for a government, official or legislature voice."""
         return self.voice in OFFICIAL_VOICES
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def group(self) -> str:
+        """``official`` (government, official, legislature), ``source`` (the source's own
+        analysis) or ``other`` (every other voice): how every view groups the entry."""
+        if self.voice is Voice.ANALYSIS:
+            return "source"
+        return "official" if self.official else "other"
 
 
 class Stance(Statement):

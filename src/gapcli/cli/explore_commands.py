@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from gapcli.cli.app import JsonOption, PositionsOption, app, console, load, write_stdout
-from gapcli.cli.core_commands import TagOption
+from gapcli.cli.core_commands import TagOption, complete_issue_id
 
 
 @app.command()
@@ -48,7 +48,10 @@ def search(
 
 @app.command()
 def perceptions(as_json: JsonOption = False, positions: PositionsOption = None) -> None:
-    """The perception matrix: for each issue, how each party sees the other(s), side by side.
+    """Who reads whom: for each issue, one row per reading side, one column per side read.
+
+    Each reading names who holds it and in which voice (government, official, legislature,
+    or another voice of that side); a side reading itself is left blank (·).
 
     Example: gapcli perceptions
     """
@@ -64,6 +67,46 @@ def perceptions(as_json: JsonOption = False, positions: PositionsOption = None) 
     from gapcli.render.explore import perception_table
 
     console().print(perception_table(rows, dataset))
+
+
+@app.command()
+def mirror(
+    issue_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ISSUE]",
+            help="Issue id (see gapcli list); all issues when left out.",
+            autocompletion=complete_issue_id,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    positions: PositionsOption = None,
+) -> None:
+    """Each side's reading of another beside that side's own account, for every pair A→B.
+
+    The own account is what the reading points at (its `about` ids), else the read side's
+    stance; the source's assessment of a reading shows where it records one. For one issue
+    every ordered pair is shown; for all issues, pairs with no reading are listed in a line.
+
+    \b
+    Examples:
+      gapcli mirror china-intent
+      gapcli mirror --json
+    """
+    from gapcli.query import find_issue
+    from gapcli.sides import mirror as pairs_of
+
+    dataset = load(positions)
+    issues = [find_issue(dataset, issue_id)] if issue_id else dataset.issues
+    pairs = [pair for issue in issues for pair in pairs_of(issue, dataset)]
+    if as_json:
+        from gapcli.render import json as render_json
+
+        write_stdout(render_json.dumps(render_json.mirror(pairs, dataset)))
+        return
+    from gapcli.render.explore import mirror_view
+
+    console().print(mirror_view(pairs, dataset, every_pair=issue_id is not None))
 
 
 @app.command()

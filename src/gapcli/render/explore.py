@@ -15,8 +15,9 @@ from rich.text import Text
 
 from gapcli.explore import Hit, PerceptionRow, when
 from gapcli.models import Citation, Dataset, Event, Fact
-from gapcli.render.terminal import claims_block, t
+from gapcli.render.terminal import claim_text, claims_block, grouped_block, t
 from gapcli.render.text import marker, markers, plural, visible
+from gapcli.sides import MirrorPair, no_stance
 
 SNIPPET = 80
 HIGHLIGHT = "bold reverse"
@@ -95,6 +96,9 @@ def _hit(hit: Hit, dataset: Dataset) -> Group:
         out.append_text(t(party.label, "bold"))
         out.append(" · ", style="dim")
     out.append_text(t(hit.field, "italic"))
+    if hit.by is not None and hit.voice is not None:
+        out.append(" · ", style="dim")
+        out.append_text(t(f"{hit.by} · {hit.voice.value}", "italic"))
     if hit.item:
         out.append_text(t(f" ({hit.item})", "dim"))
     if hit.cite:
@@ -103,11 +107,10 @@ def _hit(hit: Hit, dataset: Dataset) -> Group:
 
 
 def perception_table(rows: list[PerceptionRow], dataset: Dataset) -> Table:
-    """The perception matrix: one row per issue, one column per party's reading of the other(s)."""
+    """The directed matrix: for each issue, one row per reading side, one column per side read."""
     parties = dataset.meta.parties
-    other = "the other" if len(parties) == 2 else "the others"
     table = Table(
-        title=f"How each party sees {other}, issue by issue",
+        title="Who reads whom, issue by issue (rows read columns)",
         title_justify="left",
         title_style="bold",
         box=box.ROUNDED,
@@ -117,22 +120,83 @@ def perception_table(rows: list[PerceptionRow], dataset: Dataset) -> Table:
     )
     widest = max((len(row.issue.id) for row in rows), default=5)
     table.add_column("Issue", width=max(widest, 14), overflow="fold")
+    table.add_column("Reader", no_wrap=True)
     for party in parties:
-        table.add_column(t(party.label), ratio=1, overflow="fold")
+        table.add_column(t(f"of {party.label}"), ratio=1, overflow="fold")
+    previous = None
     for row in rows:
-        cells: list[RenderableType] = [
-            t(row.issue.id, "bold cyan") + Text("\n") + t(row.issue.title)
-        ]
+        first = row.issue is not previous
+        previous = row.issue
+        head = t(row.issue.id, "bold cyan") + Text("\n") + t(row.issue.title) if first else Text()
+        cells: list[RenderableType] = [head, t(row.reader.label, "bold")]
         for party in parties:
-            claims = row.views[party.id]
-            if claims is None:
-                cells.append(Text("(no position recorded)", style="dim"))
-            elif not claims:
-                cells.append(Text("—", style="dim"))
+            if party.id == row.reader.id:
+                cells.append(Text("·", style="dim"))
+            elif not row.has_position:
+                cells.append(Text("(nothing recorded)", style="dim"))
             else:
-                cells.append(claims_block(claims, dataset))
+                readings = row.views[party.id]
+                cells.append(
+                    claims_block(readings, dataset) if readings else Text("—", style="dim")
+                )
         table.add_row(*cells)
     return table
+
+
+def mirror_view(pairs: list[MirrorPair], dataset: Dataset, every_pair: bool = True) -> Group:
+    """Each ordered pair A→B: A's reading of B beside B's own account.
+
+    ``every_pair`` False (all issues at once) lists pairs without a reading in one line.
+    """
+    parts: list[RenderableType] = []
+    for issue, group in groupby(pairs, key=lambda p: p.issue):
+        head = Text("\n" if parts else "")
+        head.append_text(t(issue.title, "bold"))
+        head.append(f"  ({issue.id})", style="dim")
+        parts.append(head)
+        empty = []
+        for pair in group:
+            if not pair.lines and not every_pair:
+                empty.append(f"{pair.reader.label} → {pair.read.label}")
+                continue
+            parts.append(_mirror_table(pair, dataset))
+        if empty:
+            line = Text("No reading recorded: ", style="dim")
+            line.append_text(t("; ".join(empty), "dim"))
+            parts.append(line)
+    return Group(*parts)
+
+
+def _mirror_table(pair: MirrorPair, dataset: Dataset) -> Table:
+    reader, read = pair.reader.label, pair.read.label
+    table = Table(
+        title=t(f"{reader} reads {read}"),
+        title_justify="left",
+        title_style="bold",
+        box=box.ROUNDED,
+        show_lines=True,
+        expand=True,
+        header_style="bold",
+    )
+    table.add_column(t(f"{reader}'s reading of {read}"), ratio=1, overflow="fold")
+    table.add_column(t(f"{read}'s own account"), ratio=1, overflow="fold")
+    own = _own_account(pair, dataset)
+    if not pair.lines:
+        note = t(f"The source records no reading of {read} by {reader}.", "dim italic")
+        table.add_row(note, own)
+    for line in sorted(pair.lines, key=lambda line: not line.reading.official):
+        answer = grouped_block(line.answers, dataset) if line.answers else own
+        label = "" if line.reading.official else "Not an official view"
+        table.add_row(claim_text(line.reading, dataset, label=label), answer)
+    return table
+
+
+def _own_account(pair: MirrorPair, dataset: Dataset) -> RenderableType:
+    if pair.stance is None:
+        return t(no_stance(pair.read), "dim italic")
+    out = Text("Stance: ", style="bold")
+    out.append_text(claim_text(pair.stance, dataset))
+    return out
 
 
 def timeline_table(events: list[Event], dataset: Dataset) -> Table:

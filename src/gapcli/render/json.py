@@ -14,8 +14,9 @@ from typing import Any
 
 from gapcli.explore import Hit, PerceptionRow, narrowed_meta, when
 from gapcli.models import Dataset, Event, Fact, Issue
+from gapcli.sides import MirrorPair, sides
 
-FORMAT = 1
+FORMAT = 2
 
 Json = dict[str, Any]
 # Legal raw inside JSON strings, but they drive or disguise a terminal (C1 controls, DEL,
@@ -49,6 +50,18 @@ def compare(issue: Issue, dataset: Dataset) -> Json:
         "compare",
         parties=[p.model_dump(mode="json") for p in dataset.meta.parties],
         issue=issue.model_dump(mode="json"),
+        sides=[
+            {
+                "party": s.party.id,
+                "official": {
+                    "claims": [c.id for c in s.claims],
+                    "readings": [r.id for r in s.readings],
+                    "asks": [a.id for a in s.asks],
+                },
+                "other_voices": [e.id for _, e in s.others],
+            }
+            for s in sides(issue, dataset)
+        ],
         sources=[s.model_dump(mode="json") for s in dataset.meta.sources if s.id in cited],
     )
 
@@ -66,6 +79,8 @@ def search(query: str, tag: str | None, hits: list[Hit]) -> Json:
                 "item": hit.item,
                 "field": hit.field,
                 "text": hit.text,
+                "by": hit.by,
+                "voice": None if hit.voice is None else hit.voice.value,
                 "matches": [{"start": start, "end": end} for start, end in hit.spans],
                 "cite": [c.model_dump(mode="json") for c in hit.cite],
             }
@@ -75,20 +90,44 @@ def search(query: str, tag: str | None, hits: list[Hit]) -> Json:
 
 
 def perceptions(rows: list[PerceptionRow], dataset: Dataset) -> Json:
-    """``gapcli perceptions --json``: per issue, each party's perception claims (null: none)."""
+    """``gapcli perceptions --json``: per issue, who reads whom (null: nothing recorded)."""
+    issues: dict[str, Json] = {}
+    for row in rows:
+        entry = issues.setdefault(
+            row.issue.id, {"id": row.issue.id, "title": row.issue.title, "readings": {}}
+        )
+        entry["readings"][row.reader.id] = (
+            {read: [r.model_dump(mode="json") for r in found] for read, found in row.views.items()}
+            if row.has_position
+            else None
+        )
     return _doc(
         "perceptions",
         parties=[p.model_dump(mode="json") for p in dataset.meta.parties],
-        issues=[
+        issues=list(issues.values()),
+    )
+
+
+def mirror(pairs: list[MirrorPair], dataset: Dataset) -> Json:
+    """``gapcli mirror --json``: each ordered pair, its readings and the read side's account."""
+    return _doc(
+        "mirror",
+        parties=[p.model_dump(mode="json") for p in dataset.meta.parties],
+        pairs=[
             {
-                "id": row.issue.id,
-                "title": row.issue.title,
-                "perceptions": {
-                    party: None if claims is None else [c.model_dump(mode="json") for c in claims]
-                    for party, claims in row.views.items()
-                },
+                "issue": pair.issue.id,
+                "reader": pair.reader.id,
+                "read": pair.read.id,
+                "readings": [
+                    {
+                        "reading": line.reading.model_dump(mode="json"),
+                        "answers": [a.model_dump(mode="json") for a in line.answers],
+                    }
+                    for line in pair.lines
+                ],
+                "read_stance": None if pair.stance is None else pair.stance.model_dump(mode="json"),
             }
-            for row in rows
+            for pair in pairs
         ],
     )
 
@@ -113,6 +152,6 @@ def export(dataset: Dataset, issues: list[Issue]) -> Json:
     """``gapcli export --json``: the dataset file and the chosen issues, narrowed like ``--md``."""
     return _doc(
         "export",
-        dataset=narrowed_meta(dataset, issues).model_dump(mode="json"),
+        dataset=narrowed_meta(dataset, issues).model_dump(mode="json", by_alias=True),
         issues=[i.model_dump(mode="json") for i in issues],
     )

@@ -13,10 +13,14 @@ from gapcli.models import (
     Claim,
     Dataset,
     Issue,
+    Reading,
     Source,
+    Statement,
     display_date,
 )
+from gapcli.render.terminal import entry_label
 from gapcli.render.text import attribution, visible
+from gapcli.sides import Row, Side, analysis_heading, no_stance, row_label, sides
 
 _INLINE = re.compile(r"([\\`*_\[\]|~#])")  # `#` too: a title ending " #" loses it in a heading
 _YAML_UNSAFE = re.compile("[\u2028\u2029\ufeff\ufffe\uffff]")
@@ -61,40 +65,61 @@ class Notes:
         return "".join(dict.fromkeys(refs))
 
 
-def _claim(claim: Claim, notes: Notes) -> str:
-    return f"{md(claim.text)} — *{md(attribution(claim))}* {notes.ref(claim.cite)}"
+def _claim(claim: Statement, notes: Notes, label: str = "") -> str:
+    lead = f"**{md(label)}:** " if label else ""
+    out = f"{lead}{md(claim.text)} — *{md(attribution(claim))}* {notes.ref(claim.cite)}"
+    if isinstance(claim, Reading) and claim.assessment is not None:
+        a = claim.assessment
+        said = f" — {md(a.text)}" if a.text else ""
+        out += (
+            f" The source's assessment: **{a.verdict.value}**{said} — "
+            f"*{md(attribution(a))}* {notes.ref(a.cite)}"
+        )
+    return out
 
 
-def _cell(claims: list[Claim], notes: Notes) -> str:
-    return "<br>".join(f"• {_claim(c, notes)}" for c in claims) or "—"
+def _cell(entries: list[tuple[str, Claim]], notes: Notes, labels: list[str]) -> str:
+    return (
+        "<br>".join(
+            f"• {_claim(e, notes, labels[i] if labels else '')}" for i, (_, e) in enumerate(entries)
+        )
+        or "—"
+    )
 
 
 def _bullets(claims: list[Claim], notes: Notes) -> list[str]:
     return [f"- {_claim(c, notes)}" for c in claims] or ["- None recorded."]
 
 
+def _side_cell(side: Side, row: Row, dataset: Dataset, notes: Notes) -> str:
+    if row is Row.STANCE:
+        if side.stance is None:
+            return f"*{md(no_stance(side.party))}*"
+        return _claim(side.stance, notes)
+    entries = side.row(row)
+    labelled = row is Row.OTHER or (row is Row.READINGS and len(dataset.meta.parties) > 2)
+    labels = [entry_label(k, e, side.party, dataset) for k, e in entries] if labelled else []
+    return _cell(entries, notes, labels)
+
+
 def issue_section(
     number: int, issue: Issue, dataset: Dataset, notes: Notes, sections: dict[str, int]
 ) -> list[str]:
-    """One issue: question, side-by-side GFM table, gap, common ground, bridges."""
+    """One issue: question, side-by-side GFM table, the source's analysis, gap, common ground,
+    bridges."""
     parties = dataset.meta.parties
     lines = [f"### {number}. {md(issue.title)}", ""]
     lines.append(f"*{md(issue.question)}* Gap type: **{issue.gap_type.value}**.")
     lines += ["", "| | " + " | ".join(md(p.label) for p in parties) + " |"]
     lines.append("|---|" + "---|" * len(parties))
-    sees = "Sees the other" if len(parties) == 2 else "Sees the others"
-    rows = (("Stance", "stance"), ("Claims", "claims"), (sees, "perception"), ("Asks", "asks"))
-    for label, key in rows:
-        cells = []
-        for party in parties:
-            position = issue.positions.get(party.id)
-            if position is None:
-                cells.append("*(no position recorded)*")
-            elif key == "stance":
-                cells.append(md(position.stance))
-            else:
-                cells.append(_cell(getattr(position, key), notes))
-        lines.append(f"| **{label}** | " + " | ".join(cells) + " |")
+    columns = sides(issue, dataset)
+    for row in Row:
+        if row is Row.OTHER and not any(s.others for s in columns):
+            continue
+        cells = [_side_cell(s, row, dataset, notes) for s in columns]
+        lines.append(f"| **{row_label(row, len(parties))}** | " + " | ".join(cells) + " |")
+    if issue.analysis:
+        lines += ["", f"**{analysis_heading(dataset)}.**", "", *_bullets(issue.analysis, notes)]
     gap = issue.gap
     lines += ["", f"**The gap.** {md(gap.what)}", ""]
     lines += [f"**Why it matters.** {md(gap.why_it_matters)} {notes.ref(gap.cite)}", ""]
@@ -157,8 +182,10 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
     legend = "; ".join(f"*{kind.value}*: {GAP_TYPE_MEANING[kind]}" for kind in used)
     lines += ["", f"In brackets, the kind of gap (what the sides disagree on): {legend}.", ""]
     lines += [
-        "Each issue below sets the parties side by side: their stance, their claims, how each "
-        "sees the other and what each asks of it; each line names who holds the view, and "
+        "Each issue below sets the sides side by side: each side's official stance, claims, "
+        "readings of the other side and asks (its government, officials and lawmakers), then "
+        "its other voices (scholars, experts, participants, the public), then the source's "
+        "own analysis; each line names who holds the view and in which voice, and "
         "\\[n\\] points to the cited paragraph under Citations.",
         "",
         "## Context",
@@ -180,7 +207,9 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
     for fact in facts:
         in_text = fact.figure and fact.figure.casefold() in fact.text.casefold()
         figure = f"**{md(fact.figure)}** — " if fact.figure and not in_text else ""
-        lines.append(f"- {figure}{md(fact.text)} — *{md(fact.by)}* {notes.ref(fact.cite)}")
+        lines.append(
+            f"- {figure}{md(fact.text)} — *{md(attribution(fact))}* {notes.ref(fact.cite)}"
+        )
     if facts:
         lines.append("")
     events = meta.timeline
@@ -199,7 +228,7 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
     recs = meta.recommendations
     if recs:
         lines += ["## Recommendations", ""]
-        lines += [f"- {md(r.text)} — *{md(r.by)}* {notes.ref(r.cite)}" for r in recs]
+        lines += [f"- {md(r.text)} — *{md(attribution(r))}* {notes.ref(r.cite)}" for r in recs]
         lines.append("")
     lines += ["## Citations", ""]
     titles = {s.id: s for s in meta.sources}

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.models import Claim, Dataset, Issue
+from gapcli.models import Claim, Dataset, Issue, Party, Reading, Statement
 from gapcli.render.simple_table import Column, SimpleTable
 from gapcli.render.text import attribution, markers, visible
-
-ROWS = (
-    ("stance", "Stance"),
-    ("claims", "Claims"),
-    ("perception", "Sees the other"),
-    ("asks", "Asks"),
+from gapcli.sides import (
+    KIND_LABEL,
+    Row,
+    Side,
+    analysis_heading,
+    no_stance,
+    read_party,
+    row_label,
+    sides,
 )
 
 
@@ -34,13 +39,30 @@ def list_table(issues: list[Issue]) -> SimpleTable:
     return table
 
 
-def claim_text(claim: Claim, dataset: Dataset, quotes: bool = False) -> Text:
-    """One claim: the text, then who says it and where (``¶6``), then its quotes if asked."""
-    out = t(claim.text)
+def claim_text(claim: Statement, dataset: Dataset, quotes: bool = False, label: str = "") -> Text:
+    """One entry: an optional label, the text, then who says it in which voice and where.
+
+    Readings add whom they read (with three or more parties) and the source's assessment.
+    """
+    out = Text()
+    if label:
+        out.append(f"{label}: ", style="bold")
+    out.append_text(t(claim.text))
     out.append("\n— ")
     out.append_text(t(attribution(claim), "italic"))
     out.append(" ")
     out.append(markers(claim.cite, dataset), style="dim")
+    if isinstance(claim, Reading) and claim.assessment is not None:
+        a = claim.assessment
+        out.append("\nThe source's assessment: ", style="dim")
+        out.append(a.verdict.value, style="bold")
+        if a.text:
+            out.append(" — ")
+            out.append_text(t(a.text))
+        out.append("\n— ")
+        out.append_text(t(attribution(a), "italic"))
+        out.append(" ")
+        out.append(markers(a.cite, dataset), style="dim")
     if quotes:
         for cite in claim.cite:
             if cite.quote:
@@ -50,8 +72,21 @@ def claim_text(claim: Claim, dataset: Dataset, quotes: bool = False) -> Text:
     return out
 
 
-def claims_block(claims: list[Claim], dataset: Dataset, quotes: bool = False) -> RenderableType:
-    """Bulleted claims with a hanging indent, or a dash when there are none."""
+def entry_label(kind: str, entry: Claim, reader: Party | None, dataset: Dataset) -> str:
+    """``Reading of Betatown`` and the like: what an entry is, where the row does not say."""
+    if isinstance(entry, Reading) and reader is not None:
+        read = read_party(entry, reader.id, dataset)
+        return f"{KIND_LABEL[kind]} of {read.label if read else entry.of}"
+    return KIND_LABEL[kind]
+
+
+def claims_block(
+    claims: Sequence[Statement],
+    dataset: Dataset,
+    quotes: bool = False,
+    labels: Sequence[str] = (),
+) -> RenderableType:
+    """Bulleted entries with a hanging indent, or a dash when there are none."""
     if not claims:
         return Text("—", style="dim")
     grid = Table.grid(padding=(0, 1, 0, 0))
@@ -60,12 +95,44 @@ def claims_block(claims: list[Claim], dataset: Dataset, quotes: bool = False) ->
     for i, claim in enumerate(claims):
         if i:
             grid.add_row("", "")
-        grid.add_row("•", claim_text(claim, dataset, quotes))
+        grid.add_row("•", claim_text(claim, dataset, quotes, labels[i] if labels else ""))
     return grid
 
 
+def grouped_block(entries: Sequence[Claim], dataset: Dataset) -> RenderableType:
+    """Entries of one side: official voices first, then its other voices under their own label."""
+    official = [e for e in entries if e.official]
+    others = [e for e in entries if not e.official]
+    if not others:
+        return claims_block(official, dataset)
+    parts: list[RenderableType] = [claims_block(official, dataset)] if official else []
+    parts.append(Text("Other voices (not official):", style="bold"))
+    parts.append(claims_block(others, dataset))
+    return Group(*parts)
+
+
+def stance_cell(side: Side, dataset: Dataset, quotes: bool = False) -> Text:
+    """The side's attributed stance, or the line saying the source reports none."""
+    if side.stance is None:
+        return Text(no_stance(side.party), style="dim italic")
+    return claim_text(side.stance, dataset, quotes)
+
+
+def side_cell(side: Side, row: Row, dataset: Dataset, quotes: bool = False) -> RenderableType:
+    """One cell of the side-by-side table."""
+    if row is Row.STANCE:
+        return stance_cell(side, dataset, quotes)
+    entries = side.row(row)
+    many = len(dataset.meta.parties) > 2
+    if row is Row.OTHER or (row is Row.READINGS and many):
+        labels = [entry_label(k, e, side.party, dataset) for k, e in entries]
+    else:
+        labels = []
+    return claims_block([e for _, e in entries], dataset, quotes, labels)
+
+
 def compare_view(issue: Issue, dataset: Dataset, quotes: bool = False) -> Group:
-    """The side-by-side view of one issue: one column per declared party."""
+    """The side-by-side view of one issue: one column per declared side."""
     parties = dataset.meta.parties
     head = Text()
     head.append_text(t(issue.title, "bold"))
@@ -79,28 +146,31 @@ def compare_view(issue: Issue, dataset: Dataset, quotes: bool = False) -> Group:
         head.append_text(t(", ".join(issue.tags)))
     head.append("\nThe gap in one line: ", style="dim")
     head.append_text(t(issue.summary))
-    head.append("\nParties: ", style="dim")
+    head.append("\nSides: ", style="dim")
     head.append_text(t("; ".join(f"{p.label} = {p.name}" for p in parties)))
+    head.append(
+        "\nEach entry names who says it and in which voice; a side's government, officials "
+        "and lawmakers come first, its other voices apart.",
+        style="dim",
+    )
 
+    columns = sides(issue, dataset)
     table = Table(box=box.ROUNDED, show_lines=True, expand=True, header_style="bold")
     table.add_column("", style="bold", no_wrap=True, width=9)
     for party in parties:
         table.add_column(t(party.label), ratio=1, overflow="fold")
-    for key, label in ROWS:
-        if key == "perception":
-            label = "Sees the\nothers" if len(parties) > 2 else "Sees the\nother"
-        cells: list[RenderableType] = [Text(label)]
-        for party in parties:
-            position = issue.positions.get(party.id)
-            if position is None:
-                cells.append(Text("(no position recorded)", style="dim"))
-            elif key == "stance":
-                cells.append(t(position.stance))
-            else:
-                cells.append(claims_block(getattr(position, key), dataset, quotes))
-        table.add_row(*cells)
+    for row in Row:
+        if row is Row.OTHER and not any(s.others for s in columns):
+            continue
+        label = row_label(row, len(parties)).replace(" the", "\nthe").replace(" voices", "\nvoices")
+        table.add_row(Text(label), *(side_cell(s, row, dataset, quotes) for s in columns))
 
-    parts: list[RenderableType] = [head, table, _section("The gap", _gap(issue, dataset))]
+    parts: list[RenderableType] = [head, table]
+    if issue.analysis:
+        parts.append(
+            _section(analysis_heading(dataset), claims_block(issue.analysis, dataset, quotes))
+        )
+    parts.append(_section("The gap", _gap(issue, dataset)))
     parts.append(_section("Common ground", claims_block(issue.common_ground, dataset, quotes)))
     parts.append(_section("Bridges", claims_block(issue.bridges, dataset, quotes)))
     if issue.related:

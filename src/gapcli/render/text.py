@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
-from gapcli.models import Citation, Claim, Dataset, Voice
+from gapcli.models import Citation, Dataset, Voice
 
 # C0 and C1 controls except newline and tab, DEL, and bidirectional overrides/isolates:
 # shown as visible escapes so nothing in a dataset can drive or disguise the terminal.
@@ -39,8 +40,15 @@ def plural(count: int, noun: str, nouns: str = "") -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"
 
 
-def attribution(claim: Claim) -> str:
-    """Who said it, marking the source's own analysis as such."""
-    if claim.voice is Voice.ANALYSIS and "analysis" not in claim.by.lower():
-        return f"{claim.by} (analysis)"
-    return claim.by
+class Attributed(Protocol):
+    """Anything said by someone in a voice: entries, stances, facts, recommendations."""
+
+    @property
+    def by(self) -> str: ...
+    @property
+    def voice(self) -> Voice: ...
+
+
+def attribution(entry: Attributed) -> str:
+    """Who said it and in which voice: ``Beijing · government``, ``the article · analysis``."""
+    return f"{entry.by} · {entry.voice.value}"
