@@ -187,7 +187,7 @@ def test_yaml_11_scalars_stay_the_text_written_where_text_belongs(run: Run, tmp_
         ('title: "Alpha"', "title: NO"),
         ('question: "Who pays?"', "question: 1:30"),
         ('summary: "They disagree on who pays."', "summary: 2024-05-01"),
-        ('stance: "The north pays."', "stance: yes"),
+        ('text: "The north pays."', "text: yes"),
         ('by: "the Northland port authority"', "by: 017"),
         ('why_it_matters: "Cost sharing depends on it."', "why_it_matters: 1.5e3"),
     ]:
@@ -195,7 +195,8 @@ def test_yaml_11_scalars_stay_the_text_written_where_text_belongs(run: Run, tmp_
     (folder / "alpha.yaml").write_text(text, encoding="utf-8")
     issue = load_dataset(folder).issues[0]
     assert (issue.title, issue.question, issue.summary) == ("NO", "1:30", "2024-05-01")
-    assert issue.positions["south"].stance == "yes"
+    stance = issue.positions["south"].stance
+    assert stance is not None and stance.text == "yes"
     assert issue.positions["north"].claims[0].by == "017"
     assert issue.gap.why_it_matters == "1.5e3"
     result = run("list", "--positions", str(folder))
@@ -526,7 +527,7 @@ def test_control_characters_in_keys_and_file_names_are_escaped_in_messages(
         f"{folder}/\\x1b[2Jbeta.yaml:1:1: id: 'alpha' differs from the file name; "
         "rename the file to alpha.yaml or fix the id",
         f"{folder}/alpha.yaml:23:1: \\x1b[31mred\\x07: unknown key '\\x1b[31mred\\x07'; "
-        "allowed here: id, title, question, tags, gap_type, summary, positions, gap, "
+        "allowed here: id, title, question, tags, gap_type, summary, positions, analysis, gap, "
         "common_ground, bridges, related",
         "2 problems found; fix them and run again.",
     ]
