@@ -54,6 +54,7 @@ def test_list_unknown_tag_is_a_usage_error(run: Run) -> None:
 
 
 def test_compare_two_party_at_100_columns(run: Run) -> None:
+    """A side with no official stance says so; its other voices are apart and labelled."""
     result = run("compare", "tolls", "-p", TWO)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
@@ -61,18 +62,25 @@ def test_compare_two_party_at_100_columns(run: Run) -> None:
         "Are the tolls fair?",
         "Gap type: fact   Tags: cost",
         "The gap in one line: They disagree on what the tolls raise.",
-        "Parties: Northport = Northland government; Southport = Southland government",
+        "Sides: Northport = Northland government; Southport = Southland government",
+        "Each entry names who says it and in which voice; a side's government, officials and lawmakers come",
+        "first, its other voices apart.",
         "╭───────────┬───────────────────────────────────────────┬──────────────────────────────────────────╮",
         "│           │ Northport                                 │ Southport                                │",
         "├───────────┼───────────────────────────────────────────┼──────────────────────────────────────────┤",
-        "│ Stance    │ Tolls are fair.                           │ Tolls are too high.                      │",
+        "│ Stance    │ Tolls are fair.                           │ The source reports no official position  │",
+        "│           │ — the Northland government · government   │ of Southport on this.                    │",
+        "│           │ ¶4                                        │                                          │",
         "├───────────┼───────────────────────────────────────────┼──────────────────────────────────────────┤",
         "│ Claims    │ —                                         │ —                                        │",
         "├───────────┼───────────────────────────────────────────┼──────────────────────────────────────────┤",
-        "│ Sees the  │ —                                         │ —                                        │",
+        "│ Reads the │ —                                         │ —                                        │",
         "│ other     │                                           │                                          │",
         "├───────────┼───────────────────────────────────────────┼──────────────────────────────────────────┤",
         "│ Asks      │ —                                         │ —                                        │",
+        "├───────────┼───────────────────────────────────────────┼──────────────────────────────────────────┤",
+        "│ Other     │ —                                         │ • Claim: Tolls are too high.             │",
+        "│ voices    │                                           │   — Southland shippers · public ¶4       │",
         "╰───────────┴───────────────────────────────────────────┴──────────────────────────────────────────╯",
         "",
         "The gap",
@@ -94,52 +102,141 @@ def test_compare_two_party_at_100_columns(run: Run) -> None:
 
 
 def test_compare_claims_with_quotes_at_80_columns(run: Run) -> None:
+    """Every entry shows its voice; a reading shows the source's assessment; analysis apart."""
     result = run("compare", "dredging", "-p", TWO, "--quotes", columns=80)
     assert result.exit_code == 0
-    assert lines(result.stdout)[5:22] == [
+    assert lines(result.stdout)[7:51] == [
         "╭───────────┬─────────────────────────────────┬────────────────────────────────╮",
         "│           │ Northport                       │ Southport                      │",
         "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
         "│ Stance    │ Southland caused the silt.      │ Northern ships stir the silt.  │",
+        "│           │ — the Northland government ·    │ — the Southland government ·   │",
+        "│           │ government ¶2                   │ government ¶2                  │",
         "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
         "│ Claims    │ • Silt comes from southern      │ • Ship traffic doubled.        │",
-        "│           │   farms.                        │   — the Southland government   │",
-        "│           │   — the Northland port          │   ¶2                           │",
-        "│           │   authority ¶2                  │   “Ship traffic doubled”       │",
+        "│           │   farms.                        │   — the Southland government · │",
+        "│           │   — the Northland port          │   government ¶2                │",
+        "│           │   authority · official ¶2       │   “Ship traffic doubled”       │",
         "│           │   “silt from the southern       │                                │",
         "│           │   farms”                        │                                │",
         "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
-        "│ Sees the  │ • Sees Southland as stalling.   │ —                              │",
-        "│ other     │   — the memo (analysis) ¶3      │                                │",
+        "│ Reads the │ • Southland is stalling.        │ —                              │",
+        "│ other     │   — the Northland government ·  │                                │",
+        "│           │   government ¶3                 │                                │",
+        "│           │   The source's assessment:      │                                │",
+        "│           │   exaggerated — Talks resumed   │                                │",
+        "│           │   in June.                      │                                │",
+        "│           │   — the memo · analysis ¶3      │                                │",
         "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
         "│ Asks      │ • Pay half the cost.            │ —                              │",
-        "│           │   — the Northland government ¶3 │                                │",
+        "│           │   — the Northland government ·  │                                │",
+        "│           │   government ¶3                 │                                │",
+        "├───────────┼─────────────────────────────────┼────────────────────────────────┤",
+        "│ Other     │ —                               │ • Claim: Farms hold their      │",
+        "│ voices    │                                 │   soil.                        │",
+        "│           │                                 │   — a Southland farm scholar · │",
+        "│           │                                 │   expert ¶2                    │",
+        "│           │                                 │                                │",
+        "│           │                                 │ • Reading of Northport:        │",
+        "│           │                                 │   Northland blames farms to    │",
+        "│           │                                 │   avoid paying.                │",
+        "│           │                                 │   — a Southland delegate ·     │",
+        "│           │                                 │   participant ¶3               │",
+        "╰───────────┴─────────────────────────────────┴────────────────────────────────╯",
+        "",
+        "The memo's analysis",
+        "  • Each side blames the other for the silt.",
+        "    — the memo · analysis ¶2",
+        "",
+        "The gap",
+        "  Whose activity causes the silt.",
     ]
     assert max(len(line) for line in lines(result.stdout)) <= 80
 
 
 def test_compare_three_parties_one_column_each(run: Run) -> None:
+    """With three sides each reading says whom it reads."""
     result = run("compare", "water-share", "-p", THREE, columns=80)
     assert result.exit_code == 0
-    out = lines(result.stdout)
-    assert out[5:10] == [
-        "Parties: Alphaville = Alpha Republic; Betatown = Beta Kingdom; Gammaton = Gamma",
+    assert lines(result.stdout) == [
+        "Sharing the river  (water-share)",
+        "How should the water be shared?",
+        "Gap type: expectation   Tags: water",
+        "The gap in one line: Upstream wants use rights; downstream wants guaranteed",
+        "flow.",
+        "Sides: Alphaville = Alpha Republic; Betatown = Beta Kingdom; Gammaton = Gamma",
         "Federation",
+        "Each entry names who says it and in which voice; a side's government, officials",
+        "and lawmakers come first, its other voices apart.",
         "╭───────────┬──────────────────────┬─────────────────────┬─────────────────────╮",
         "│           │ Alphaville           │ Betatown            │ Gammaton            │",
         "├───────────┼──────────────────────┼─────────────────────┼─────────────────────┤",
-    ]
-    start = out.index(
-        "│ Sees the  │ • Sees Gamma as      │ —                   │ —                   │"
-    )
-    assert out[start + 1 : start + 5] == [
-        "│ others    │   hoarding demands.  │                     │                     │",
-        "│           │   — one Alpha        │                     │                     │",
-        "│           │   delegate (notes    │                     │                     │",
+        "│ Stance    │ Use rights follow    │ The source reports  │ Guarantee a minimum │",
+        "│           │ the source.          │ no official         │ flow.               │",
+        "│           │ — the Alpha water    │ position of         │ — the Gamma         │",
+        "│           │ ministry · official  │ Betatown on this.   │ Federation ·        │",
+        "│           │ (report ¶1)          │                     │ government (notes   │",
+        "│           │                      │                     │ ¶2)                 │",
+        "├───────────┼──────────────────────┼─────────────────────┼─────────────────────┤",
+        "│ Claims    │ • The river rises in │ —                   │ —                   │",
+        "│           │   Alpha.             │                     │                     │",
+        "│           │   — the Alpha water  │                     │                     │",
+        "│           │   ministry ·         │                     │                     │",
+        "│           │   official (report   │                     │                     │",
+        "│           │   ¶1)                │                     │                     │",
+        "├───────────┼──────────────────────┼─────────────────────┼─────────────────────┤",
+        "│ Reads the │ • Reading of         │ —                   │ • Reading of        │",
+        "│ others    │   Betatown: Beta     │                     │   Alphaville: Alpha │",
+        "│           │   free-rides on      │                     │   treats the river  │",
+        "│           │   Alpha's dams.      │                     │   as its own.       │",
+        "│           │   — the Alpha        │                     │   — the Gamma       │",
+        "│           │   Republic ·         │                     │   Federation ·      │",
+        "│           │   government (report │                     │   government        │",
+        "│           │   ¶3)                │                     │   (report ¶3)       │",
+        "│           │                      │                     │   The source's      │",
+        "│           │                      │                     │   assessment:       │",
+        "│           │                      │                     │   mirror-image —    │",
+        "│           │                      │                     │   Each upstream and │",
+        "│           │                      │                     │   downstream state  │",
+        "│           │                      │                     │   reads the other   │",
+        "│           │                      │                     │   as selfish.       │",
+        "│           │                      │                     │   — the report ·    │",
+        "│           │                      │                     │   analysis (report  │",
+        "│           │                      │                     │   ¶3)               │",
+        "├───────────┼──────────────────────┼─────────────────────┼─────────────────────┤",
+        "│ Asks      │ —                    │ —                   │ • A minimum flow at │",
+        "│           │                      │                     │   the border.       │",
+        "│           │                      │                     │   — the Gamma       │",
+        "│           │                      │                     │   Federation ·      │",
+        "│           │                      │                     │   government (notes │",
+        "│           │                      │                     │   ¶2)               │",
+        "├───────────┼──────────────────────┼─────────────────────┼─────────────────────┤",
+        "│ Other     │ • Reading of         │ • Claim: Share by   │ —                   │",
+        "│ voices    │   Gammaton: Sees     │   population.       │                     │",
+        "│           │   Gamma as hoarding  │   — Beta's farm     │                     │",
+        "│           │   demands.           │   lobby · public    │                     │",
+        "│           │   — one Alpha        │   (report ¶2)       │                     │",
+        "│           │   delegate ·         │                     │                     │",
+        "│           │   participant (notes │                     │                     │",
         "│           │   ¶2)                │                     │                     │",
-    ]
-    assert out[-2:] == [
-        "  River report — Test Institute  [report] ¶1, ¶3",
+        "╰───────────┴──────────────────────┴─────────────────────┴─────────────────────╯",
+        "",
+        "The sources' analysis",
+        "  • Longer droughts sharpen the dispute.",
+        "    — the report · analysis (report ¶3)",
+        "",
+        "The gap",
+        "  Whether rights or needs decide shares.",
+        "  Why it matters: Droughts are getting longer. (report ¶3)",
+        "",
+        "Common ground",
+        "  —",
+        "",
+        "Bridges",
+        "  —",
+        "",
+        "Sources cited",
+        "  River report — Test Institute  [report] ¶1, ¶2, ¶3",
         "  Meeting notes — Test Forum (2024-06-02)  [notes] ¶2",
     ]
 
@@ -230,8 +327,8 @@ def test_validate_reports_quotes_not_in_the_cited_paragraph(run: Run, tmp_path: 
     result = run("validate", "-p", TWO, "--source-text", f"memo={text}")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"gapcli: error: {TWO}/dataset.yaml:24:7: dialogue.cite[0].quote: quote is not verbatim in memo ¶1; not found anywhere in the text",
-        f"gapcli: error: {TWO}/dredging.yaml:17:13: positions.north.claims[0].cite[0].quote: quote is not verbatim in memo ¶2; it is in paragraph 3",
+        f"gapcli: error: {TWO}/dataset.yaml:26:7: dialogue.cite[0].quote: quote is not verbatim in memo ¶1; not found anywhere in the text",
+        f"gapcli: error: {TWO}/dredging.yaml:24:13: positions.north.claims[0].cite[0].quote: quote is not verbatim in memo ¶2; it is in paragraph 3",
         "gapcli: error: 2 problems found; fix them and run again.",
     ]
 

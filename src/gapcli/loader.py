@@ -451,8 +451,7 @@ def _check_schema(data: dict[str, Any], origin: Origin) -> None:
         raise DataError(
             [
                 f"{found} a schema-1 dataset; gapcli reads schema {SCHEMA_VERSION}, in which "
-                f"{_V2_CHANGES}. Run 'gapcli migrate DIR' to rewrite it, then review what it "
-                f"lists (see {MIGRATION})"
+                f"{_V2_CHANGES}. See {MIGRATION} for what to change"
             ]
         )
     raise DataError(
@@ -647,6 +646,6 @@ def _check_entries(issue: Issue, origin: Origin, meta: DatasetFile) -> Iterator[
                     yield problem_at(
                         origin,
                         (*here, "about", j),
-                        f"no entry {ref!r} in {read!r}'s position in this issue "
+                        f"no entry {ref!r} in the position of {read!r} in this issue "
                         f"(ids there: {known})",
                     )

@@ -137,7 +137,7 @@ def perception_table(rows: list[PerceptionRow], dataset: Dataset) -> Table:
             else:
                 readings = row.views[party.id]
                 cells.append(
-                    claims_block(readings, dataset) if readings else Text("—", style="dim")
+                    grouped_block(readings, dataset) if readings else Text("—", style="dim")
                 )
         table.add_row(*cells)
     return table

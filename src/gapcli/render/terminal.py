@@ -25,6 +25,9 @@ from gapcli.sides import (
 )
 
 
+LABEL_WIDTH = 9  # the row labels' column in compare: "Reads the" / "others" fit
+
+
 def t(text: str, style: str = "") -> Text:
     """Dataset text as a literal Rich Text (no markup, no emoji codes, no controls)."""
     return Text(visible(text), style=style)
@@ -156,13 +159,14 @@ def compare_view(issue: Issue, dataset: Dataset, quotes: bool = False) -> Group:
 
     columns = sides(issue, dataset)
     table = Table(box=box.ROUNDED, show_lines=True, expand=True, header_style="bold")
-    table.add_column("", style="bold", no_wrap=True, width=9)
+    table.add_column("", style="bold", no_wrap=True, width=LABEL_WIDTH)
     for party in parties:
         table.add_column(t(party.label), ratio=1, overflow="fold")
     for row in Row:
         if row is Row.OTHER and not any(s.others for s in columns):
             continue
-        label = row_label(row, len(parties)).replace(" the", "\nthe").replace(" voices", "\nvoices")
+        label = row_label(row, len(parties))
+        label = "\n".join(label.rsplit(" ", 1)) if len(label) > LABEL_WIDTH else label
         table.add_row(Text(label), *(side_cell(s, row, dataset, quotes) for s in columns))
 
     parts: list[RenderableType] = [head, table]
