@@ -52,19 +52,21 @@ def test_search_two_party(run: Run) -> None:
     result = run("search", "silt", "-p", TWO)
     assert (result.exit_code, result.stderr) == (0, "")
     assert lines(result.stdout) == [
-        "6 fields match “silt” in 1 issue",
+        "7 fields match “silt” in 1 issue",
         "",
         "dredging — Who dredges the channel",
         "  summary",
         "    Each side says the other silted the channel.",
-        "  Northport · positions.north.stance",
+        "  Northport · positions.north.stance.text · the Northland government · government  ¶2",
         "    Southland caused the silt.",
-        "  Northport · positions.north.claims[0].text  ¶2",
+        "  Northport · positions.north.claims[0].text · the Northland port authority · official  ¶2",
         "    Silt comes from southern farms.",
-        "  Northport · positions.north.claims[0].cite[0].quote  ¶2",
+        "  Northport · positions.north.claims[0].cite[0].quote · the Northland port authority · official  ¶2",
         "    silt from the southern farms",
-        "  Southport · positions.south.stance",
+        "  Southport · positions.south.stance.text · the Southland government · government  ¶2",
         "    Northern ships stir the silt.",
+        "  analysis[0].text · the memo · analysis  ¶2",
+        "    Each side blames the other for the silt.",
         "  gap.what  ¶2",
         "    Whose activity causes the silt.",
     ]
@@ -79,17 +81,17 @@ def test_search_three_party_names_sources_and_dataset_entries(run: Run) -> None:
         "water-share — Sharing the river",
         "  summary",
         "    Upstream wants use rights; downstream wants guaranteed flow.",
-        "  Gammaton · positions.gamma.stance",
+        "  Gammaton · positions.gamma.stance.text · the Gamma Federation · government  (notes ¶2)",
         "    Guarantee a minimum flow.",
-        "  Gammaton · positions.gamma.asks[0].text  (notes ¶2)",
+        "  Gammaton · positions.gamma.asks[0].text · the Gamma Federation · government  (notes ¶2)",
         "    A minimum flow at the border.",
-        "  Gammaton · positions.gamma.asks[0].cite[0].quote  (notes ¶2)",
+        "  Gammaton · positions.gamma.asks[0].cite[0].quote · the Gamma Federation · government  (notes ¶2)",
         "    a minimum flow at the border",
         "",
         "Dataset file (title, dialogue, facts, timeline, recommendations)",
-        "  facts[0].text (flow)  (report ¶1)",
+        "  facts[0].text · the report · analysis (flow)  (report ¶1)",
         "    River flow fell by a third.",
-        "  facts[0].cite[0].quote (flow)  (report ¶1)",
+        "  facts[0].cite[0].quote · the report · analysis (flow)  (report ¶1)",
         "    flow fell by a third",
     ]
 
@@ -105,9 +107,9 @@ def test_search_straight_quote_matches_curly_and_spaces_match_any_white_space(ru
         "    China Wharf's role",
         "",
         "chip-exports — Chip exports",
-        "  Eastport · positions.east.claims[0].text  ¶2",
+        "  Eastport · positions.east.claims[0].text · Eastport · government  ¶2",
         "    China Wharf's “free port” status lets chips leave untaxed.",
-        "  Eastport · positions.east.claims[0].cite[0].quote  ¶2",
+        "  Eastport · positions.east.claims[0].cite[0].quote · Eastport · government  ¶2",
         "    China Wharf’s “free port” status lets chips leave untaxed",
     ]
 
@@ -127,25 +129,25 @@ def test_search_tag_narrows_issues_and_dataset_entries(run: Run) -> None:
         "    Are the canal fees fair?",
         "  summary",
         "    Each side reads bad faith into the other's use of the fees.",
-        "  Eastport · positions.east.stance",
+        "  Eastport · positions.east.stance.text · Eastport · government  ¶3",
         "    The fees are fair.",
-        "  Westport · positions.west.stance",
+        "  Westport · positions.west.stance.text · Westport · government  ¶3",
         "    The fees are a weapon.",
-        "  Westport · positions.west.perception[0].text  ¶3",
+        "  Westport · positions.west.readings[0].text · Westport · government  ¶3",
         "    Eastport is weaponizing the canal fees.",
-        "  Westport · positions.west.perception[0].cite[0].quote  ¶3",
+        "  Westport · positions.west.readings[0].cite[0].quote · Westport · government  ¶3",
         "    Westport says Eastport is weaponizing the canal fees",
         "  gap.what  ¶3",
         "    Whether the fees are a tool or a weapon.",
         "",
         "Dataset file (title, dialogue, facts, timeline, recommendations)",
-        "  facts[0].text (fee-rise)  ¶4",
+        "  facts[0].text · the brief · analysis (fee-rise)  ¶4",
         "    Canal fees were raised in mid 2021.",
         "  timeline[1].text (fees-set)  ¶4",
         "    Canal fees were set.",
         "  timeline[2].text (fees-raised)  ¶4",
         "    Canal fees were raised.",
-        "  recommendations[0].text (audit)  ¶5",
+        "  recommendations[0].text · the brief · analysis (audit)  ¶5",
         "    A joint audit of canal fees, long delayed by arguments over who would pay for…",
     ]
 
@@ -175,7 +177,7 @@ def test_search_no_match_json_is_still_a_document(run: Run) -> None:
     result = run("search", "zebra", "--json", "-p", TWO)
     assert result.exit_code == 1
     assert as_json(result) == {
-        "gapcli_json": 1,
+        "gapcli_json": 2,
         "kind": "search",
         "query": "zebra",
         "tag": None,
@@ -205,7 +207,7 @@ def test_search_json(run: Run) -> None:
     cite = [{"source": "memo", "para": 2, "quote": "Ship traffic doubled"}]
     quote = "Ship traffic doubled"
     assert as_json(result) == {
-        "gapcli_json": 1,
+        "gapcli_json": 2,
         "kind": "search",
         "query": "doubled",
         "tag": None,
@@ -216,6 +218,8 @@ def test_search_json(run: Run) -> None:
                 "item": None,
                 "field": "positions.south.claims[0].text",
                 "text": "Ship traffic doubled.",
+                "by": "the Southland government",
+                "voice": "government",
                 "matches": [{"start": 13, "end": 20}],
                 "cite": cite,
             },
@@ -225,6 +229,8 @@ def test_search_json(run: Run) -> None:
                 "item": None,
                 "field": "positions.south.claims[0].cite[0].quote",
                 "text": quote,
+                "by": "the Southland government",
+                "voice": "government",
                 "matches": [{"start": 13, "end": 20}],
                 "cite": cite,
             },
@@ -234,6 +240,8 @@ def test_search_json(run: Run) -> None:
                 "item": "ships",
                 "field": "facts[0].text",
                 "text": "Ships entering the harbour doubled in two years.",
+                "by": "the memo",
+                "voice": "analysis",
                 "matches": [{"start": 27, "end": 34}],
                 "cite": cite,
             },
@@ -243,6 +251,8 @@ def test_search_json(run: Run) -> None:
                 "item": "ships",
                 "field": "facts[0].cite[0].quote",
                 "text": quote,
+                "by": "the memo",
+                "voice": "analysis",
                 "matches": [{"start": 13, "end": 20}],
                 "cite": cite,
             },
@@ -255,8 +265,8 @@ def test_search_core_every_match_span_and_citation() -> None:
     hits = search(dataset, "BAD FAITH")
     assert [(h.issue, h.party, h.field, h.spans) for h in hits] == [
         ("canal-fees", None, "summary", ((16, 25),)),
-        ("canal-fees", "east", "positions.east.perception[0].text", ((17, 26),)),
-        ("canal-fees", "east", "positions.east.perception[0].cite[0].quote", ((33, 42),)),
+        ("canal-fees", "east", "positions.east.readings[0].text", ((17, 26),)),
+        ("canal-fees", "east", "positions.east.readings[0].cite[0].quote", ((33, 42),)),
         ("canal-fees", None, "gap.why_it_matters", ((0, 9),)),
     ]
     assert [[c.para for c in h.cite] for h in hits] == [[], [3], [3], [3]]
@@ -268,7 +278,7 @@ def test_search_reads_every_prose_field_of_every_model() -> None:
     fields = {h.field for h in search(dataset, "e")} | {h.field for h in search(dataset, "a")}
     assert {"title", "question", "summary", "gap.what", "gap.why_it_matters"} <= fields
     assert {"common_ground[0].text", "bridges[0].by", "positions.south.claims[0].by"} <= fields
-    assert "positions.north.asks[0].by" in fields and "positions.north.perception[0].text" in fields
+    assert "positions.north.asks[0].by" in fields and "positions.north.readings[0].text" in fields
     assert {"dialogue.convener", "dialogue.rule", "dialogue.cite[0].quote"} <= fields
     assert {"facts[0].figure", "timeline[1].text", "recommendations[0].by"} <= fields
     assert not any(f.endswith((".id", ".source", ".voice", ".date")) for f in fields)
@@ -315,17 +325,29 @@ def test_perceptions_two_party(run: Run) -> None:
     result = run("perceptions", "-p", TWO)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "How each party sees the other, issue by issue",
-        "╭────────────────┬────────────────────────────────────────┬────────────────────────────────────────╮",
-        "│ Issue          │ Northport                              │ Southport                              │",
-        "├────────────────┼────────────────────────────────────────┼────────────────────────────────────────┤",
-        "│ dredging       │ • Sees Southland as stalling.          │ —                                      │",
-        "│ Who dredges    │   — the memo (analysis) ¶3             │                                        │",
-        "│ the channel    │                                        │                                        │",
-        "├────────────────┼────────────────────────────────────────┼────────────────────────────────────────┤",
-        "│ tolls          │ —                                      │ —                                      │",
-        "│ Harbour tolls  │                                        │                                        │",
-        "╰────────────────┴────────────────────────────────────────┴────────────────────────────────────────╯",
+        "Who reads whom, issue by issue (rows read columns)",
+        "╭────────────────┬───────────┬──────────────────────────────────┬──────────────────────────────────╮",
+        "│ Issue          │ Reader    │ of Northport                     │ of Southport                     │",
+        "├────────────────┼───────────┼──────────────────────────────────┼──────────────────────────────────┤",
+        "│ dredging       │ Northport │ ·                                │ • Southland is stalling.         │",
+        "│ Who dredges    │           │                                  │   — the Northland government ·   │",
+        "│ the channel    │           │                                  │   government ¶3                  │",
+        "│                │           │                                  │   The source's assessment:       │",
+        "│                │           │                                  │   exaggerated — Talks resumed in │",
+        "│                │           │                                  │   June.                          │",
+        "│                │           │                                  │   — the memo · analysis ¶3       │",
+        "├────────────────┼───────────┼──────────────────────────────────┼──────────────────────────────────┤",
+        "│                │ Southport │ Other voices (not official):     │ ·                                │",
+        "│                │           │ • Northland blames farms to      │                                  │",
+        "│                │           │   avoid paying.                  │                                  │",
+        "│                │           │   — a Southland delegate ·       │                                  │",
+        "│                │           │   participant ¶3                 │                                  │",
+        "├────────────────┼───────────┼──────────────────────────────────┼──────────────────────────────────┤",
+        "│ tolls          │ Northport │ ·                                │ —                                │",
+        "│ Harbour tolls  │           │                                  │                                  │",
+        "├────────────────┼───────────┼──────────────────────────────────┼──────────────────────────────────┤",
+        "│                │ Southport │ —                                │ ·                                │",
+        "╰────────────────┴───────────┴──────────────────────────────────┴──────────────────────────────────╯",
     ]
 
 
@@ -333,15 +355,38 @@ def test_perceptions_three_party(run: Run) -> None:
     result = run("perceptions", "-p", THREE)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "How each party sees the others, issue by issue",
-        "╭────────────────┬───────────────────────────┬──────────────────────────┬──────────────────────────╮",
-        "│ Issue          │ Alphaville                │ Betatown                 │ Gammaton                 │",
-        "├────────────────┼───────────────────────────┼──────────────────────────┼──────────────────────────┤",
-        "│ water-share    │ • Sees Gamma as hoarding  │ —                        │ —                        │",
-        "│ Sharing the    │   demands.                │                          │                          │",
-        "│ river          │   — one Alpha delegate    │                          │                          │",
-        "│                │   (notes ¶2)              │                          │                          │",
-        "╰────────────────┴───────────────────────────┴──────────────────────────┴──────────────────────────╯",
+        "Who reads whom, issue by issue (rows read columns)",
+        "╭────────────────┬────────────┬──────────────────────┬──────────────────────┬──────────────────────╮",
+        "│ Issue          │ Reader     │ of Alphaville        │ of Betatown          │ of Gammaton          │",
+        "├────────────────┼────────────┼──────────────────────┼──────────────────────┼──────────────────────┤",
+        "│ water-share    │ Alphaville │ ·                    │ • Beta free-rides on │ Other voices (not    │",
+        "│ Sharing the    │            │                      │   Alpha's dams.      │ official):           │",
+        "│ river          │            │                      │   — the Alpha        │ • Sees Gamma as      │",
+        "│                │            │                      │   Republic ·         │   hoarding demands.  │",
+        "│                │            │                      │   government (report │   — one Alpha        │",
+        "│                │            │                      │   ¶3)                │   delegate ·         │",
+        "│                │            │                      │                      │   participant (notes │",
+        "│                │            │                      │                      │   ¶2)                │",
+        "├────────────────┼────────────┼──────────────────────┼──────────────────────┼──────────────────────┤",
+        "│                │ Betatown   │ —                    │ ·                    │ —                    │",
+        "├────────────────┼────────────┼──────────────────────┼──────────────────────┼──────────────────────┤",
+        "│                │ Gammaton   │ • Alpha treats the   │ —                    │ ·                    │",
+        "│                │            │   river as its own.  │                      │                      │",
+        "│                │            │   — the Gamma        │                      │                      │",
+        "│                │            │   Federation ·       │                      │                      │",
+        "│                │            │   government (report │                      │                      │",
+        "│                │            │   ¶3)                │                      │                      │",
+        "│                │            │   The source's       │                      │                      │",
+        "│                │            │   assessment:        │                      │                      │",
+        "│                │            │   mirror-image —     │                      │                      │",
+        "│                │            │   Each upstream and  │                      │                      │",
+        "│                │            │   downstream state   │                      │                      │",
+        "│                │            │   reads the other as │                      │                      │",
+        "│                │            │   selfish.           │                      │                      │",
+        "│                │            │   — the report ·     │                      │                      │",
+        "│                │            │   analysis (report   │                      │                      │",
+        "│                │            │   ¶3)                │                      │                      │",
+        "╰────────────────┴────────────┴──────────────────────┴──────────────────────┴──────────────────────╯",
     ]
 
 
@@ -349,45 +394,43 @@ def test_perceptions_mirror_images_side_by_side(run: Run) -> None:
     result = run("perceptions", "-p", EXPLORE)
     assert result.exit_code == 0
     assert lines(result.stdout)[:7] == [
-        "How each party sees the other, issue by issue",
-        "╭────────────────┬────────────────────────────────────────┬────────────────────────────────────────╮",
-        "│ Issue          │ Eastport                               │ Westport                               │",
-        "├────────────────┼────────────────────────────────────────┼────────────────────────────────────────┤",
-        "│ canal-fees     │ • Westport acts in bad faith.          │ • Eastport is weaponizing the canal    │",
-        "│ Canal fees     │   — Eastport ¶3                        │   fees.                                │",
-        "│                │                                        │   — Westport ¶3                        │",
+        "Who reads whom, issue by issue (rows read columns)",
+        "╭────────────────┬──────────┬───────────────────────────────────┬──────────────────────────────────╮",
+        "│ Issue          │ Reader   │ of Eastport                       │ of Westport                      │",
+        "├────────────────┼──────────┼───────────────────────────────────┼──────────────────────────────────┤",
+        "│ canal-fees     │ Eastport │ ·                                 │ • Westport acts in bad faith.    │",
+        "│ Canal fees     │          │                                   │   — Eastport · government ¶3     │",
+        "├────────────────┼──────────┼───────────────────────────────────┼──────────────────────────────────┤",
     ]
 
 
 def test_perceptions_json(run: Run) -> None:
     result = run("perceptions", "--json", "-p", THREE)
     assert result.exit_code == 0
-    assert as_json(result) == {
-        "gapcli_json": 1,
-        "kind": "perceptions",
-        "parties": [
-            {"id": "alpha", "name": "Alpha Republic", "label": "Alphaville"},
-            {"id": "beta", "name": "Beta Kingdom", "label": "Betatown"},
-            {"id": "gamma", "name": "Gamma Federation", "label": "Gammaton"},
-        ],
-        "issues": [
-            {
-                "id": "water-share",
-                "title": "Sharing the river",
-                "perceptions": {
-                    "alpha": [
-                        {
-                            "text": "Sees Gamma as hoarding demands.",
-                            "by": "one Alpha delegate",
-                            "voice": "participant",
-                            "cite": [{"source": "notes", "para": 2, "quote": None}],
-                        }
-                    ],
-                    "beta": [],
-                    "gamma": [],
-                },
-            }
-        ],
+    doc = as_json(result)
+    assert (doc["gapcli_json"], doc["kind"]) == (2, "perceptions")
+    assert [p["id"] for p in doc["parties"]] == ["alpha", "beta", "gamma"]
+    (issue,) = doc["issues"]
+    assert (issue["id"], issue["title"]) == ("water-share", "Sharing the river")
+    ids = {
+        reader: {read: [r["id"] for r in found] for read, found in reads.items()}
+        for reader, reads in issue["readings"].items()
+    }
+    assert ids == {
+        "alpha": {"beta": ["beta-free-rides"], "gamma": ["gamma-hoards"]},
+        "beta": {"alpha": [], "gamma": []},
+        "gamma": {"alpha": ["alpha-upstream"], "beta": []},
+    }
+    assert issue["readings"]["alpha"]["gamma"][0] == {
+        "text": "Sees Gamma as hoarding demands.",
+        "by": "one Alpha delegate",
+        "voice": "participant",
+        "cite": [{"source": "notes", "para": 2, "quote": None}],
+        "id": "gamma-hoards",
+        "of": "gamma",
+        "about": ["minimum-flow"],
+        "assessment": None,
+        "group": "other",
     }
 
 
@@ -404,12 +447,18 @@ def test_perceptions_party_without_a_position() -> None:
 
     dataset = _without_gamma()
     rows = perceptions(dataset)
-    assert rows[0].views["gamma"] is None and rows[0].views["beta"] == []
+    gamma = rows[2]
+    assert (gamma.reader.id, gamma.has_position, gamma.views) == (
+        "gamma",
+        False,
+        {"alpha": [], "beta": []},
+    )
+    assert rows[1].has_position and rows[1].views == {"alpha": [], "gamma": []}
     doc = render_json.perceptions(rows, dataset)
-    assert doc["issues"][0]["perceptions"]["gamma"] is None
+    assert doc["issues"][0]["readings"]["gamma"] is None
     console = Console(width=100, color_system=None, file=io.StringIO())
     console.print(perception_table(rows, dataset))
-    assert "(no position recorded)" in console.file.getvalue()  # type: ignore[attr-defined]
+    assert "(nothing recorded)" in console.file.getvalue()  # type: ignore[attr-defined]
 
 
 # --- timeline -----------------------------------------------------------------------------
@@ -467,7 +516,7 @@ def test_timeline_json(run: Run) -> None:
     assert result.exit_code == 0
     cite = [{"source": "brief", "para": 4, "quote": None}]
     assert as_json(result) == {
-        "gapcli_json": 1,
+        "gapcli_json": 2,
         "kind": "timeline",
         "events": [
             {
@@ -475,6 +524,7 @@ def test_timeline_json(run: Run) -> None:
                 "date": "2019",
                 "circa": None,
                 "text": "Canal fees were set.",
+                "date_inferred": False,
                 "by": None,
                 "cite": cite,
                 "issues": ["canal-fees"],
@@ -486,6 +536,7 @@ def test_timeline_json(run: Run) -> None:
                 "date": "2021",
                 "circa": "mid",
                 "text": "Canal fees were raised.",
+                "date_inferred": False,
                 "by": "the brief",
                 "cite": cite,
                 "issues": ["canal-fees", "chip-exports"],
@@ -497,6 +548,7 @@ def test_timeline_json(run: Run) -> None:
                 "date": "2022",
                 "circa": "early",
                 "text": "Talks began.",
+                "date_inferred": False,
                 "by": None,
                 "cite": cite,
                 "issues": [],
@@ -508,6 +560,7 @@ def test_timeline_json(run: Run) -> None:
                 "date": "2023-03",
                 "circa": None,
                 "text": "Talks resumed.",
+                "date_inferred": False,
                 "by": None,
                 "cite": cite,
                 "issues": ["canal-fees"],
@@ -527,8 +580,8 @@ def test_facts_two_party(run: Run) -> None:
     assert lines(result.stdout) == [
         "Figure        Fact                       By                   Cite   Quote",
         "────────────────────────────────────────────────────────────────────────────────────────────────────",
-        "100 percent   Ships entering the         the memo             ¶2     “Ship traffic doubled”",
-        "              harbour doubled in two",
+        "100 percent   Ships entering the         the memo ·           ¶2     “Ship traffic doubled”",
+        "              harbour doubled in two     analysis",
         "              years.",
     ]
 
@@ -539,8 +592,8 @@ def test_facts_three_party(run: Run) -> None:
     assert lines(result.stdout) == [
         "Figure    Fact                       By                   Cite        Quote",
         "────────────────────────────────────────────────────────────────────────────────────────────────────",
-        "a third   River flow fell by a       the report           report ¶1   “flow fell by a third”",
-        "          third.",
+        "a third   River flow fell by a       the report ·         report ¶1   “flow fell by a third”",
+        "          third.                     analysis",
     ]
 
 
@@ -550,11 +603,11 @@ def test_facts_without_figure(run: Run) -> None:
     assert lines(result.stdout) == [
         "Figure     Fact                        By                    Cite   Quote",
         "────────────────────────────────────────────────────────────────────────────────────────────────────",
-        "one rise   Canal fees were raised in   the brief             ¶4     “raised in mid 2021”",
-        "           mid 2021.",
+        "one rise   Canal fees were raised in   the brief ·           ¶4     “raised in mid 2021”",
+        "           mid 2021.                   analysis",
         "",
-        "—          China Wharf is a trading    the brief             ¶1     “a trading house called China",
-        "           house.                                                   Wharf”",
+        "—          China Wharf is a trading    the brief ·           ¶1     “a trading house called China",
+        "           house.                      analysis                     Wharf”",
     ]
 
 
@@ -562,7 +615,7 @@ def test_facts_json(run: Run) -> None:
     result = run("facts", "--json", "-p", THREE)
     assert result.exit_code == 0
     assert as_json(result) == {
-        "gapcli_json": 1,
+        "gapcli_json": 2,
         "kind": "facts",
         "facts": [
             {
@@ -570,7 +623,7 @@ def test_facts_json(run: Run) -> None:
                 "text": "River flow fell by a third.",
                 "figure": "a third",
                 "by": "the report",
-                "voice": None,
+                "voice": "analysis",
                 "cite": [{"source": "report", "para": 1, "quote": "flow fell by a third"}],
                 "issues": ["water-share"],
             }
@@ -597,7 +650,7 @@ def test_list_json(run: Run) -> None:
     result = run("list", "--json", "-p", TWO)
     assert result.exit_code == 0
     assert as_json(result) == {
-        "gapcli_json": 1,
+        "gapcli_json": 2,
         "kind": "list",
         "tag": None,
         "issues": [
@@ -630,14 +683,14 @@ def test_list_json_with_tag(run: Run) -> None:
 def test_json_is_not_wrapped_at_narrow_widths(run: Run) -> None:
     wide = run("list", "--json", "-p", TWO, columns=200).stdout
     assert run("list", "--json", "-p", TWO, columns=20).stdout == wide
-    assert wide.endswith("}\n") and '"gapcli_json": 1,' in wide.splitlines()[1]
+    assert wide.endswith("}\n") and '"gapcli_json": 2,' in wide.splitlines()[1]
 
 
 def test_compare_json(run: Run) -> None:
     result = run("compare", "tolls", "--json", "-p", TWO)
     assert result.exit_code == 0
     assert as_json(result) == {
-        "gapcli_json": 1,
+        "gapcli_json": 2,
         "kind": "compare",
         "parties": [
             {"id": "north", "name": "Northland government", "label": "Northport"},
@@ -651,14 +704,35 @@ def test_compare_json(run: Run) -> None:
             "gap_type": "fact",
             "summary": "They disagree on what the tolls raise.",
             "positions": {
-                "north": {"stance": "Tolls are fair.", "claims": [], "perception": [], "asks": []},
-                "south": {
-                    "stance": "Tolls are too high.",
+                "north": {
+                    "stance": {
+                        "text": "Tolls are fair.",
+                        "by": "the Northland government",
+                        "voice": "government",
+                        "cite": [{"source": "memo", "para": 4, "quote": None}],
+                        "group": "official",
+                    },
                     "claims": [],
-                    "perception": [],
+                    "readings": [],
+                    "asks": [],
+                },
+                "south": {
+                    "stance": None,
+                    "claims": [
+                        {
+                            "text": "Tolls are too high.",
+                            "by": "Southland shippers",
+                            "voice": "public",
+                            "cite": [{"source": "memo", "para": 4, "quote": None}],
+                            "id": "tolls-high",
+                            "group": "other",
+                        }
+                    ],
+                    "readings": [],
                     "asks": [],
                 },
             },
+            "analysis": [],
             "gap": {
                 "what": "The toll revenue.",
                 "why_it_matters": "It funds dredging.",
@@ -668,6 +742,18 @@ def test_compare_json(run: Run) -> None:
             "bridges": [],
             "related": ["dredging"],
         },
+        "sides": [
+            {
+                "party": "north",
+                "official": {"claims": [], "readings": [], "asks": []},
+                "other_voices": [],
+            },
+            {
+                "party": "south",
+                "official": {"claims": [], "readings": [], "asks": []},
+                "other_voices": ["tolls-high"],
+            },
+        ],
         "sources": [
             {
                 "id": "memo",
@@ -676,6 +762,7 @@ def test_compare_json(run: Run) -> None:
                 "date": "2024",
                 "url": None,
                 "paragraphs": 4,
+                "kind": "memo",
             }
         ],
     }
@@ -695,9 +782,9 @@ def test_export_json_whole_dataset(run: Run) -> None:
     assert result.exit_code == 0
     dataset = load_dataset(Path(THREE))
     assert as_json(result) == {
-        "gapcli_json": 1,
+        "gapcli_json": 2,
         "kind": "export",
-        "dataset": dataset.meta.model_dump(mode="json"),
+        "dataset": dataset.meta.model_dump(mode="json", by_alias=True),
         "issues": [i.model_dump(mode="json") for i in dataset.issues],
     }
 
@@ -712,7 +799,7 @@ def test_export_json_issue_keeps_what_bears_on_it(run: Run) -> None:
         return [e.model_dump(mode="json") for e in getattr(meta, name) if e.id in ids]
 
     assert doc["dataset"] == {
-        **meta.model_dump(mode="json"),
+        **meta.model_dump(mode="json", by_alias=True),
         "facts": dumps("facts", ["wharf"]),  # fee-rise bears on canal-fees only
         "timeline": dumps("timeline", ["fees-raised", "talks-began"]),
         "recommendations": [],
@@ -763,7 +850,7 @@ def test_export_md_issue_keeps_its_facts_dates_and_citations(run: Run) -> None:
     assert context.splitlines() == [
         "## Context",
         "",
-        "- China Wharf is a trading house. — *the brief* \\[1\\]",
+        "- China Wharf is a trading house. — *the brief · analysis* \\[1\\]",
         "",
         "### Key dates",
         "",
@@ -848,3 +935,164 @@ def test_help_has_an_example_and_json(run: Run, command: str) -> None:
     assert result.exit_code == 0
     assert f"Example: gapcli {command}" in result.stdout
     assert "--json" in result.stdout and "--positions" in result.stdout
+
+
+# --- mirror -------------------------------------------------------------------------------
+
+
+def test_mirror_one_issue_shows_every_ordered_pair(run: Run) -> None:
+    """Each reading beside the entries it answers; a non-official reading is marked so."""
+    result = run("mirror", "dredging", "-p", TWO)
+    assert result.exit_code == 0
+    assert lines(result.stdout) == [
+        "Who dredges the channel  (dredging)",
+        "Northport reads Southport",
+        "╭─────────────────────────────────────────────────┬────────────────────────────────────────────────╮",
+        "│ Northport's reading of Southport                │ Southport's own account                        │",
+        "├─────────────────────────────────────────────────┼────────────────────────────────────────────────┤",
+        "│ Southland is stalling.                          │ • Ship traffic doubled.                        │",
+        "│ — the Northland government · government ¶3      │   — the Southland government · government ¶2   │",
+        "│ The source's assessment: exaggerated — Talks    │                                                │",
+        "│ resumed in June.                                │                                                │",
+        "│ — the memo · analysis ¶3                        │                                                │",
+        "╰─────────────────────────────────────────────────┴────────────────────────────────────────────────╯",
+        "Southport reads Northport",
+        "╭─────────────────────────────────────────────────┬────────────────────────────────────────────────╮",
+        "│ Southport's reading of Northport                │ Northport's own account                        │",
+        "├─────────────────────────────────────────────────┼────────────────────────────────────────────────┤",
+        "│ Not an official view: Northland blames farms to │ • Silt comes from southern farms.              │",
+        "│ avoid paying.                                   │   — the Northland port authority · official ¶2 │",
+        "│ — a Southland delegate · participant ¶3         │                                                │",
+        "╰─────────────────────────────────────────────────┴────────────────────────────────────────────────╯",
+    ]
+
+
+def test_mirror_three_parties_and_pairs_without_a_reading(run: Run) -> None:
+    """Six ordered pairs for three sides; no `about` falls back to the read side's stance."""
+    result = run("mirror", "water-share", "-p", THREE, columns=80)
+    assert result.exit_code == 0
+    assert lines(result.stdout) == [
+        "Sharing the river  (water-share)",
+        "Alphaville reads Betatown",
+        "╭───────────────────────────────────────┬──────────────────────────────────────╮",
+        "│ Alphaville's reading of Betatown      │ Betatown's own account               │",
+        "├───────────────────────────────────────┼──────────────────────────────────────┤",
+        "│ Beta free-rides on Alpha's dams.      │ The source reports no official       │",
+        "│ — the Alpha Republic · government     │ position of Betatown on this.        │",
+        "│ (report ¶3)                           │                                      │",
+        "╰───────────────────────────────────────┴──────────────────────────────────────╯",
+        "Alphaville reads Gammaton",
+        "╭───────────────────────────────────────┬──────────────────────────────────────╮",
+        "│ Alphaville's reading of Gammaton      │ Gammaton's own account               │",
+        "├───────────────────────────────────────┼──────────────────────────────────────┤",
+        "│ Not an official view: Sees Gamma as   │ • A minimum flow at the border.      │",
+        "│ hoarding demands.                     │   — the Gamma Federation ·           │",
+        "│ — one Alpha delegate · participant    │   government (notes ¶2)              │",
+        "│ (notes ¶2)                            │                                      │",
+        "╰───────────────────────────────────────┴──────────────────────────────────────╯",
+        "Betatown reads Alphaville",
+        "╭───────────────────────────────────────┬──────────────────────────────────────╮",
+        "│ Betatown's reading of Alphaville      │ Alphaville's own account             │",
+        "├───────────────────────────────────────┼──────────────────────────────────────┤",
+        "│ The source records no reading of      │ Stance: Use rights follow the        │",
+        "│ Alphaville by Betatown.               │ source.                              │",
+        "│                                       │ — the Alpha water ministry ·         │",
+        "│                                       │ official (report ¶1)                 │",
+        "╰───────────────────────────────────────┴──────────────────────────────────────╯",
+        "Betatown reads Gammaton",
+        "╭───────────────────────────────────────┬──────────────────────────────────────╮",
+        "│ Betatown's reading of Gammaton        │ Gammaton's own account               │",
+        "├───────────────────────────────────────┼──────────────────────────────────────┤",
+        "│ The source records no reading of      │ Stance: Guarantee a minimum flow.    │",
+        "│ Gammaton by Betatown.                 │ — the Gamma Federation · government  │",
+        "│                                       │ (notes ¶2)                           │",
+        "╰───────────────────────────────────────┴──────────────────────────────────────╯",
+        "Gammaton reads Alphaville",
+        "╭───────────────────────────────────────┬──────────────────────────────────────╮",
+        "│ Gammaton's reading of Alphaville      │ Alphaville's own account             │",
+        "├───────────────────────────────────────┼──────────────────────────────────────┤",
+        "│ Alpha treats the river as its own.    │ • The river rises in Alpha.          │",
+        "│ — the Gamma Federation · government   │   — the Alpha water ministry ·       │",
+        "│ (report ¶3)                           │   official (report ¶1)               │",
+        "│ The source's assessment: mirror-image │                                      │",
+        "│ — Each upstream and downstream state  │                                      │",
+        "│ reads the other as selfish.           │                                      │",
+        "│ — the report · analysis (report ¶3)   │                                      │",
+        "╰───────────────────────────────────────┴──────────────────────────────────────╯",
+        "Gammaton reads Betatown",
+        "╭───────────────────────────────────────┬──────────────────────────────────────╮",
+        "│ Gammaton's reading of Betatown        │ Betatown's own account               │",
+        "├───────────────────────────────────────┼──────────────────────────────────────┤",
+        "│ The source records no reading of      │ The source reports no official       │",
+        "│ Betatown by Gammaton.                 │ position of Betatown on this.        │",
+        "╰───────────────────────────────────────┴──────────────────────────────────────╯",
+    ]
+
+
+def test_mirror_all_issues_lists_pairs_without_a_reading_in_one_line(run: Run) -> None:
+    result = run("mirror", "-p", EXPLORE)
+    assert result.exit_code == 0
+    assert lines(result.stdout) == [
+        "Canal fees  (canal-fees)",
+        "Eastport reads Westport",
+        "╭─────────────────────────────────────────────────┬────────────────────────────────────────────────╮",
+        "│ Eastport's reading of Westport                  │ Westport's own account                         │",
+        "├─────────────────────────────────────────────────┼────────────────────────────────────────────────┤",
+        "│ Westport acts in bad faith.                     │ Stance: The fees are a weapon.                 │",
+        "│ — Eastport · government ¶3                      │ — Westport · government ¶3                     │",
+        "╰─────────────────────────────────────────────────┴────────────────────────────────────────────────╯",
+        "Westport reads Eastport",
+        "╭─────────────────────────────────────────────────┬────────────────────────────────────────────────╮",
+        "│ Westport's reading of Eastport                  │ Eastport's own account                         │",
+        "├─────────────────────────────────────────────────┼────────────────────────────────────────────────┤",
+        "│ Eastport is weaponizing the canal fees.         │ Stance: The fees are fair.                     │",
+        "│ — Westport · government ¶3                      │ — Eastport · government ¶3                     │",
+        "╰─────────────────────────────────────────────────┴────────────────────────────────────────────────╯",
+        "",
+        "China Wharf's role  (china-role)",
+        "No reading recorded: Eastport → Westport; Westport → Eastport",
+        "",
+        "Chip exports  (chip-exports)",
+        "No reading recorded: Eastport → Westport; Westport → Eastport",
+    ]
+
+
+def test_mirror_json(run: Run) -> None:
+    result = run("mirror", "water-share", "--json", "-p", THREE)
+    assert result.exit_code == 0
+    doc = as_json(result)
+    assert (doc["gapcli_json"], doc["kind"]) == (2, "mirror")
+    summary = [
+        (
+            p["reader"],
+            p["read"],
+            [(r["reading"]["id"], [a["id"] for a in r["answers"]]) for r in p["readings"]],
+            p["read_stance"]["text"] if p["read_stance"] else None,
+        )
+        for p in doc["pairs"]
+    ]
+    assert summary == [
+        ("alpha", "beta", [("beta-free-rides", [])], None),
+        ("alpha", "gamma", [("gamma-hoards", ["minimum-flow"])], "Guarantee a minimum flow."),
+        ("beta", "alpha", [], "Use rights follow the source."),
+        ("beta", "gamma", [], "Guarantee a minimum flow."),
+        (
+            "gamma",
+            "alpha",
+            [("alpha-upstream", ["rises-in-alpha"])],
+            "Use rights follow the source.",
+        ),
+        ("gamma", "beta", [], None),
+    ]
+    assessment = doc["pairs"][4]["readings"][0]["reading"]["assessment"]
+    assert (assessment["verdict"], assessment["by"], assessment["voice"]) == (
+        "mirror-image",
+        "the report",
+        "analysis",
+    )
+
+
+def test_mirror_unknown_issue_is_a_usage_error(run: Run) -> None:
+    result = run("mirror", "dredgin", "-p", TWO)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("gapcli: error: unknown issue 'dredgin'; did you mean")
