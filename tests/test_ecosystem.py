@@ -29,6 +29,7 @@ from gapcli.cli import app
 from gapcli.cli.tool_commands import Kind
 from gapcli.errors import DataError
 from gapcli.loader import load_dataset, read_yaml
+from gapcli.models import Issue
 from gapcli.render.markdown import md
 from gapcli.schema import SchemaKind, schema, schema_text
 
@@ -548,15 +549,22 @@ def test_export_is_gfm_with_one_table_per_issue(folder: Path) -> None:
     found = tables(tokens)
     assert len(found) == len(dataset.issues)
     width = 1 + len(dataset.meta.parties)
-    for table in found:
-        assert len(table) == 5  # header, stance, claims, sees the other, asks
+    for table, issue in zip(found, dataset.issues, strict=True):
+        # header, stance, claims, readings, asks, and other voices where a side has any
+        assert len(table) == 5 + any_other_voices(issue)
         assert all(len(row) == width for row in table)
     # GFM turns \| back into | before it reads a cell.
     labels = [md(p.label).replace("\\|", "|") for p in dataset.meta.parties]
     assert found[0][0] == ["", *labels]
     heads = [row[0] for row in found[0][1:]]
     assert heads[:2] == ["**Stance**", "**Claims**"] and heads[3] == "**Asks**"
-    assert heads[2].startswith("**Sees the other")
+    assert heads[2].startswith("**Reads the other")
+    assert heads[4:] == (["**Other voices**"] if any_other_voices(dataset.issues[0]) else [])
+
+
+def any_other_voices(issue: Issue) -> bool:
+    """Whether a side of the issue has voices other than its government's."""
+    return any(not e.official for p in issue.positions.values() for _, e in p.entries())
 
 
 @given(st.text())
@@ -612,7 +620,10 @@ def test_pandoc_keeps_front_matter_and_tables(folder: Path, tmp_path: Path) -> N
     parsed = _Tables()
     parsed.feed(page.stdout)
     assert html.unescape(parsed.title) == dataset.meta.title
-    assert parsed.tables == [{"th": 1 + len(dataset.meta.parties), "tr": 5}] * len(dataset.issues)
+    assert parsed.tables == [
+        {"th": 1 + len(dataset.meta.parties), "tr": 5 + any_other_voices(issue)}
+        for issue in dataset.issues
+    ]
     docx = tmp_path / "brief.docx"
     word = subprocess.run(
         [program, str(brief), "-o", str(docx)], capture_output=True, text=True, timeout=120
