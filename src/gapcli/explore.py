@@ -8,12 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import BaseModel
 
 from gapcli.errors import UsageError
-from gapcli.loader import dotted
 from gapcli.models import (
     Citation,
     Dataset,
@@ -24,19 +22,12 @@ from gapcli.models import (
     Loc,
     Party,
     Reading,
+    Recommendation,
     Voice,
 )
 from gapcli.sides import read_party
+from gapcli.walk import dotted, prose
 
-# Fields that hold ids, references or closed vocabularies, not prose: never searched.
-# ``parties`` and ``sources`` are the dataset's cast list, not its content.
-_NOT_TEXT = frozenset(
-    {
-        *("id", "tags", "related", "issues", "source", "para", "gap_type", "voice"),
-        *("circa", "date", "url", "parties", "sources", "of", "about", "verdict", "schema_"),
-        *("date_inferred", "kind", "version"),
-    }
-)
 _SINGLE = "'\u2018\u2019\u201a\u201b"  # straight, then typographic single quotes
 _DOUBLE = '"\u201c\u201d\u201e\u201f'  # straight, then typographic double quotes
 _QUOTE_CLASS = {**dict.fromkeys(_SINGLE, f"[{_SINGLE}]"), **dict.fromkeys(_DOUBLE, f"[{_DOUBLE}]")}
@@ -95,48 +86,46 @@ def search(dataset: Dataset, query: str, issues: Collection[Issue] | None = None
     for issue in dataset.issues:
         if ids is not None and issue.id not in ids:
             continue
-        for loc, text, cites, who in _texts(issue, (), (), None, None):
+        for loc, text, owners in _texts(issue, None):
             spans = tuple(m.span() for m in pattern.finditer(text))
             if spans:
                 party = str(loc[1]) if loc[0] == "positions" else None
-                hits.append(Hit(issue.id, party, None, loc, text, spans, cites, *_who(who)))
-    for loc, text, cites, who in _texts(dataset.meta, (), (), ids, None):
+                hits.append(Hit(issue.id, party, None, loc, text, spans, *_context(owners)))
+    for loc, text, owners in _texts(dataset.meta, ids):
         spans = tuple(m.span() for m in pattern.finditer(text))
         if spans:
             item = _item_id(dataset.meta, loc)
-            hits.append(Hit(None, None, item, loc, text, spans, cites, *_who(who)))
+            hits.append(Hit(None, None, item, loc, text, spans, *_context(owners)))
     return hits
 
 
-def _who(speaker: Any) -> tuple[str | None, Voice | None]:
-    return (speaker.by, speaker.voice) if speaker is not None else (None, None)
-
-
 def _texts(
-    value: Any, loc: Loc, cites: tuple[Citation, ...], ids: Collection[str] | None, who: Any
-) -> Iterator[tuple[Loc, str, tuple[Citation, ...], Any]]:
-    """Prose fields under ``value``: location, text, citations and the attributed entry that
-    holds it (entries off ``ids`` left out)."""
-    if isinstance(getattr(value, "issues", None), list) and not bears_on(value.issues, ids):
-        return
-    if isinstance(value, Citation):
-        cites = (value,)
-    elif isinstance(cited := getattr(value, "cite", None), list):
-        cites = tuple(cited)
-    if isinstance(getattr(value, "voice", None), Voice):
-        who = value
-    if isinstance(value, str):
-        yield loc, value, cites, who
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            if name not in _NOT_TEXT:
-                yield from _texts(getattr(value, name), (*loc, name), cites, ids, who)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _texts(item, (*loc, i), cites, ids, who)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*loc, key), cites, ids, who)
+    value: BaseModel, ids: Collection[str] | None
+) -> Iterator[tuple[Loc, str, tuple[BaseModel, ...]]]:
+    """Prose under ``value``: location, text and the models holding it; entries of the
+    dataset file that do not bear on ``ids`` are left out."""
+    for loc, text, _, owners in prose(value):
+        linked = (o for o in owners if isinstance(o, Fact | Event | Recommendation))
+        if ids is not None and not all(bears_on(o.issues, ids) for o in linked):
+            continue
+        yield loc, text, owners
+
+
+def _context(
+    owners: tuple[BaseModel, ...],
+) -> tuple[tuple[Citation, ...], str | None, Voice | None]:
+    """The citations backing a text, and who says it in which voice (nearest holder)."""
+    cite: tuple[Citation, ...] = ()
+    by: str | None = None
+    voice: Voice | None = None
+    for owner in reversed(owners):
+        if not cite and isinstance(owner, Citation):
+            cite = (owner,)
+        elif not cite and isinstance(cites := getattr(owner, "cite", None), list):
+            cite = tuple(cites)
+        if voice is None and isinstance(said := getattr(owner, "voice", None), Voice):
+            by, voice = owner.by, said  # type: ignore[attr-defined]
+    return cite, by, voice
 
 
 def _item_id(meta: DatasetFile, loc: Loc) -> str | None:

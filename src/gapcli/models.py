@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -32,6 +33,20 @@ Id = Annotated[
     Field(description="Lower-case letters, digits and hyphens, e.g. `china-role`."),
 ]
 Line = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK)]
+
+
+class Prose:
+    """Marks a text field as prose: content that ``search`` reads and every renderer escapes.
+
+    Ids, dates, urls and the cast list (party and source names) are not prose.
+    """
+
+    def __repr__(self) -> str:
+        return "PROSE"
+
+
+PROSE = Prose()
+ProseLine = Annotated[Line, PROSE]  # a line of content: searched, shown, escaped
 Para = Annotated[int, Field(ge=1, description="Paragraph number in the cited source, from 1.")]
 
 
@@ -50,6 +65,14 @@ DateStr = Annotated[
     AfterValidator(_real_date),
     Field(description="YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source allows."),
 ]
+
+
+def _flag(value: Any) -> Any:
+    # The loader keeps YAML 1.1 scalars as the text written, so ``true``/``false`` arrive as text.
+    return {"true": True, "false": False}.get(value, value) if isinstance(value, str) else value
+
+
+Flag = Annotated[bool, BeforeValidator(_flag), Field(description="true or false.")]
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -183,7 +206,7 @@ class Citation(Model):
 
     source: Id
     para: Para
-    quote: Line | None = Field(
+    quote: ProseLine | None = Field(
         default=None, description="The source's exact words (checked by `gapcli validate`)."
     )
 
@@ -194,8 +217,8 @@ Cites = Annotated[list[Citation], Field(min_length=1)]
 class Statement(Model):
     """Something a named speaker says, in a closed kind of voice, with its citations."""
 
-    text: Line
-    by: Line = Field(description="Who holds or said it, exactly as the source attributes it.")
+    text: ProseLine
+    by: ProseLine = Field(description="Who holds or said it, exactly as the source attributes it.")
     voice: Voice = Field(
         strict=False,
         description="What kind of speaker `by` is (positions/CODEBOOK.md); `analysis` = the "
@@ -243,8 +266,8 @@ class Assessment(Model):
     """The source's own judgement of a reading: attributed and cited, never the editor's."""
 
     verdict: Verdict = Field(strict=False)
-    text: Line | None = Field(default=None, description="What the source says, paraphrased.")
-    by: Line
+    text: ProseLine | None = Field(default=None, description="What the source says, paraphrased.")
+    by: ProseLine
     voice: Voice = Field(strict=False)
     cite: Cites
 
@@ -288,8 +311,8 @@ class Position(Model):
 class Gap(Model):
     """What exactly the sides disagree on, and why it matters."""
 
-    what: Line
-    why_it_matters: Line
+    what: ProseLine
+    why_it_matters: ProseLine
     cite: Cites
 
 
@@ -297,11 +320,11 @@ class Issue(Model):
     """A contested question and each side's part in it (one YAML file)."""
 
     id: Id
-    title: Line
-    question: Line
+    title: ProseLine
+    question: ProseLine
     tags: Ids = Field(default_factory=_empty)
     gap_type: GapType = Field(strict=False)
-    summary: Line = Field(description="The gap in one line.")
+    summary: ProseLine = Field(description="The gap in one line.")
     positions: dict[Id, Position] = Field(min_length=1)
     analysis: list[Claim] = Field(
         default_factory=_empty,
@@ -332,15 +355,15 @@ class Issue(Model):
 class Dialogue(Model):
     """The meeting the dataset comes from; unknown fields are left out."""
 
-    name: Line | None = None
-    convener: Line | None = None
-    sponsor: Line | None = None
-    place: Line | None = None
+    name: ProseLine | None = None
+    convener: ProseLine | None = None
+    sponsor: ProseLine | None = None
+    place: ProseLine | None = None
     date: DateStr | None = None
-    date_inferred: bool = Field(
+    date_inferred: Flag = Field(
         default=False, description="True when `date` is resolved from a relative date."
     )
-    rule: Line | None = None
+    rule: ProseLine | None = None
     cite: Cites
 
 
@@ -348,9 +371,11 @@ class Fact(Model):
     """A context figure, cited."""
 
     id: Id
-    text: Line
-    figure: Line | None = Field(default=None, description='The number itself, e.g. "70 percent".')
-    by: Line
+    text: ProseLine
+    figure: ProseLine | None = Field(
+        default=None, description='The number itself, e.g. "70 percent".'
+    )
+    by: ProseLine
     voice: Voice = Field(strict=False)
     cite: Cites
     issues: Ids = Field(default_factory=_empty)
@@ -364,12 +389,12 @@ class Event(Model):
     circa: Circa | None = Field(
         default=None, strict=False, description='For "early/mid/late 2023".'
     )
-    date_inferred: bool = Field(
+    date_inferred: Flag = Field(
         default=False,
         description='True when `date` is resolved from a relative date ("last September").',
     )
-    text: Line
-    by: Line | None = Field(
+    text: ProseLine
+    by: ProseLine | None = Field(
         default=None, description="Who reports or claims the event, if not the source itself."
     )
     cite: Cites
@@ -419,8 +444,8 @@ class Recommendation(Model):
     """A recommendation or shared commitment, cited."""
 
     id: Id
-    text: Line
-    by: Line
+    text: ProseLine
+    by: ProseLine
     voice: Voice = Field(strict=False)
     cite: Cites
     issues: Ids = Field(default_factory=_empty)
@@ -436,11 +461,11 @@ class DatasetFile(Model):
         alias="schema",
         description="The dataset format's version: 2 (docs/migration.md tells what changed).",
     )
-    title: Line
+    title: ProseLine
     version: Line | None = Field(
         default=None, description='The dataset\'s own release, e.g. "2.0".'
     )
-    summary: Line
+    summary: ProseLine
     parties: list[Party] = Field(min_length=2)
     sources: list[Source] = Field(min_length=1)
     order: Ids = Field(

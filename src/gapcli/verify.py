@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 from gapcli.errors import UsageError
-from gapcli.loader import iter_citations, problem_at
+from gapcli.loader import problem_at
 from gapcli.models import DATASET_FILE_KEY, Dataset
+from gapcli.walk import iter_citations
 
 _TYPOGRAPHIC = str.maketrans(
     {

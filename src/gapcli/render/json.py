@@ -15,6 +15,7 @@ from typing import Any
 from gapcli.explore import Hit, PerceptionRow, narrowed_meta, when
 from gapcli.models import Dataset, Event, Fact, Issue
 from gapcli.sides import MirrorPair, sides
+from gapcli.walk import iter_citations
 
 FORMAT = 2
 
@@ -43,8 +44,6 @@ def issue_list(issues: list[Issue], tag: str | None = None) -> Json:
 
 def compare(issue: Issue, dataset: Dataset) -> Json:
     """``gapcli compare --json``: the declared parties, the whole issue, the sources it cites."""
-    from gapcli.loader import iter_citations
-
     cited = {cite.source for _, cite in iter_citations(issue)}
     return _doc(
         "compare",

@@ -23,7 +23,7 @@ from gapcli.sides import (
     row_label,
     sides,
 )
-
+from gapcli.walk import iter_citations
 
 LABEL_WIDTH = 9  # the row labels' column in compare: "Reads the" / "others" fit
 
@@ -198,8 +198,6 @@ def _section(title: str, body: RenderableType) -> Group:
 
 def sources_cited(issue: Issue, dataset: Dataset) -> Text:
     """Each source the issue cites, with the paragraphs it cites."""
-    from gapcli.loader import iter_citations
-
     paras: dict[str, set[int]] = {}
     for _, cite in iter_citations(issue):
         paras.setdefault(cite.source, set()).add(cite.para)

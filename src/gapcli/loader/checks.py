@@ -1,0 +1,219 @@
+"""Rules that span files: the schema version, ids, parties, sources, paragraphs, readings.
+
+Each rule is a set or dict lookup per entry, so a whole pass is linear in the dataset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from gapcli.errors import DataError
+from gapcli.loader.discovery import DATASET_FILE
+from gapcli.loader.messages import problem_at
+from gapcli.models import (
+    OFFICIAL_VOICES,
+    SCHEMA_VERSION,
+    DatasetFile,
+    Issue,
+    Loc,
+    Origin,
+    Voice,
+)
+from gapcli.walk import dotted, iter_citations
+
+MIGRATION = "docs/migration.md"
+_V2_CHANGES = (
+    "stances are attributed entries (text, by, voice, cite) and may be left out; "
+    "`perception` is now `readings` (with `of` and `about`); every claim, reading, ask, "
+    "common-ground and bridge entry has an `id` and a `voice`; the source's own analysis "
+    "moves from the sides to the issue's `analysis` list"
+)
+
+
+def check_schema(data: dict[str, Any], origin: Origin) -> None:
+    """A dataset written for another schema is one clear error, not hundreds of field errors."""
+    version = data.get("schema")
+    if version == SCHEMA_VERSION:
+        return
+    if version is None or version == 1:
+        found = (
+            f"{origin.where(('schema',))}: schema: 1 is"
+            if "schema" in data
+            else f"{origin.path}: no `schema: {SCHEMA_VERSION}` here, so this is"
+        )
+        raise DataError(
+            [
+                f"{found} a schema-1 dataset; gapcli reads schema {SCHEMA_VERSION}, in which "
+                f"{_V2_CHANGES}. See {MIGRATION} for what to change"
+            ]
+        )
+    raise DataError(
+        [
+            problem_at(
+                origin,
+                ("schema",),
+                f"unknown schema {version!r}; this gapcli reads schema {SCHEMA_VERSION} "
+                f"(see {MIGRATION})",
+            )
+        ]
+    )
+
+
+def _repeats(ids: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """Index and id of every entry whose id an earlier entry already has."""
+    seen: set[str] = set()
+    for i, item_id in enumerate(ids):
+        if item_id in seen:
+            yield i, item_id
+        seen.add(item_id)
+
+
+def cross_check(
+    meta: DatasetFile,
+    meta_origin: Origin,
+    issues: dict[str, Issue],
+    origins: dict[str, Origin],
+    unloaded: set[str],
+) -> list[str]:
+    """Rules that span files; each is a set or dict lookup, so the whole pass is linear."""
+    problems: list[str] = []
+    for name in ("parties", "sources", "facts", "timeline", "recommendations"):
+        for i, dup in _repeats(item.id for item in getattr(meta, name)):
+            problems.append(problem_at(meta_origin, (name, i, "id"), f"duplicate id {dup!r}"))
+    parties = {p.id for p in meta.parties}
+    paragraphs = {s.id: s.paragraphs for s in meta.sources}
+
+    def check_cites(model: BaseModel, origin: Origin) -> None:
+        for loc, cite in iter_citations(model):
+            if cite.source not in paragraphs:
+                known = ", ".join(sorted(paragraphs))
+                problems.append(
+                    problem_at(
+                        origin,
+                        (*loc, "source"),
+                        f"unknown source {cite.source!r}; declared: {known}",
+                    )
+                )
+            elif cite.para > paragraphs[cite.source]:
+                problems.append(
+                    problem_at(
+                        origin,
+                        (*loc, "para"),
+                        f"paragraph {cite.para} is past the end of {cite.source!r} "
+                        f"({paragraphs[cite.source]} paragraphs)",
+                    )
+                )
+
+    def check_refs(ids: list[str], loc: Loc, origin: Origin) -> None:
+        for i, ref in enumerate(ids):
+            if ref not in issues and ref not in unloaded:
+                problems.append(problem_at(origin, (*loc, i), f"no issue with id {ref!r}"))
+
+    check_cites(meta, meta_origin)
+    check_refs(meta.order, ("order",), meta_origin)
+    for name in ("facts", "timeline", "recommendations"):
+        for i, item in enumerate(getattr(meta, name)):
+            check_refs(item.issues, (name, i, "issues"), meta_origin)
+    for issue in issues.values():
+        origin = origins[issue.id]
+        for party in issue.positions:
+            if party not in parties:
+                declared = ", ".join(p.id for p in meta.parties)
+                problems.append(
+                    problem_at(
+                        origin,
+                        ("positions", party),
+                        f"party {party!r} is not declared in {DATASET_FILE} (declared: {declared})",
+                    )
+                )
+        check_cites(issue, origin)
+        problems.extend(_check_entries(issue, origin, meta))
+        check_refs(issue.related, ("related",), origin)
+        if issue.id in issue.related:
+            at = ("related", issue.related.index(issue.id))
+            problems.append(problem_at(origin, at, "an issue is not related to itself; remove it"))
+    return problems
+
+
+def _check_entries(issue: Issue, origin: Origin, meta: DatasetFile) -> Iterator[str]:
+    """Ids unique in the issue, voices in their place, readings pointing at what exists."""
+    seen: dict[str, Loc] = {}
+    for loc, entries in issue.claim_lists():
+        for i, entry in enumerate(entries):
+            at = (*loc, i)
+            if entry.id in seen:
+                first = dotted(seen[entry.id])
+                yield problem_at(
+                    origin,
+                    (*at, "id"),
+                    f"duplicate id {entry.id!r} (also at {first}); ids are unique within an issue",
+                )
+            else:
+                seen[entry.id] = at
+            in_side = loc[0] == "positions"
+            if in_side and entry.voice is Voice.ANALYSIS:
+                yield problem_at(
+                    origin,
+                    (*at, "voice"),
+                    "the source's own analysis does not belong under a side; move this entry "
+                    "to the issue's `analysis` list",
+                )
+            elif loc == ("analysis",) and entry.voice is not Voice.ANALYSIS:
+                where = (
+                    "under the side it speaks for"
+                    if entry.voice in OFFICIAL_VOICES
+                    else (
+                        "under its side's claims or readings (other voices are shown apart), or in "
+                        "common_ground"
+                    )
+                )
+                yield problem_at(
+                    origin,
+                    (*at, "voice"),
+                    f"the `analysis` list holds the source's own analysis (voice: analysis), "
+                    f"not a {entry.voice.value} view; put it {where}",
+                )
+    parties = [p.id for p in meta.parties]
+    for party, position in issue.positions.items():
+        for i, reading in enumerate(position.readings):
+            here: Loc = ("positions", party, "readings", i)
+            read = reading.of
+            if read is None:
+                if len(parties) > 2:
+                    yield problem_at(
+                        origin,
+                        here,
+                        f"with {len(parties)} parties a reading must say whom it reads: "
+                        f"add `of:` with one of {', '.join(p for p in parties if p != party)}",
+                    )
+                    continue
+                read = next((p for p in parties if p != party), None)
+            elif read not in parties:
+                yield problem_at(
+                    origin,
+                    (*here, "of"),
+                    f"party {read!r} is not declared in {DATASET_FILE} "
+                    f"(declared: {', '.join(parties)})",
+                )
+                continue
+            elif read == party:
+                yield problem_at(
+                    origin,
+                    (*here, "of"),
+                    "a side's reading of itself is a claim; move it to claims",
+                )
+                continue
+            other = issue.positions.get(read) if read else None
+            ids = {e.id for _, e in other.entries()} if other else set()
+            for j, ref in enumerate(reading.about):
+                if ref not in ids:
+                    known = ", ".join(sorted(ids)) or "none"
+                    yield problem_at(
+                        origin,
+                        (*here, "about", j),
+                        f"no entry {ref!r} in the position of {read!r} in this issue "
+                        f"(ids there: {known})",
+                    )

@@ -1,0 +1,63 @@
+"""Finding a dataset: the folder (option, environment, shipped) and its issue files."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from gapcli.errors import DataError, UsageError
+
+DATASET_FILE = "dataset.yaml"
+ISSUE_SUFFIXES = (".yaml", ".yml")
+ENV_VAR = "GAPCLI_POSITIONS"
+
+
+def shipped_positions() -> Path:
+    """The dataset shipped inside the package (or the checkout's, in development)."""
+    packaged = Path(str(resources.files("gapcli") / "positions"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "positions"
+
+
+def positions_dir(option: str | None) -> Path:
+    """The dataset folder: ``--positions``, else ``$GAPCLI_POSITIONS``, else the shipped one."""
+    chosen = option or os.environ.get(ENV_VAR) or None
+    return Path(chosen) if chosen else shipped_positions()
+
+
+def issue_files(folder: Path, shown: str) -> list[Path]:
+    if not folder.exists():
+        raise UsageError(
+            f"{shown}: positions folder not found; pass --positions DIR or set {ENV_VAR}"
+        )
+    if not folder.is_dir():
+        raise UsageError(f"{shown}: is a file; --positions takes the folder holding {DATASET_FILE}")
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise DataError([f"{shown}: cannot read folder: {exc.strerror or exc}"]) from None
+    if not entries:
+        needs = f"a dataset folder holds {DATASET_FILE} and one <id>.yaml per issue"
+        raise DataError([f"{shown}: folder is empty; {needs} (see positions/README.md)"])
+    names = {entry.name for entry in entries}
+    if DATASET_FILE not in names:
+        hint = "a dataset folder needs one (see positions/README.md)"
+        if "dataset.yml" in names:
+            hint = "found dataset.yml: rename it to dataset.yaml"
+        raise DataError([f"{shown}: no {DATASET_FILE} here; {hint}"])
+    # Hidden files (".x.yaml": editor swap and backup files) are not issues.
+    return [
+        e
+        for e in entries
+        if e.suffix in ISSUE_SUFFIXES
+        and e.name not in (DATASET_FILE, "dataset.yml")
+        and not e.name.startswith(".")
+        and e.is_file()
+    ]
+
+
+def issue_ids(folder: Path | str) -> list[str]:
+    """The issue ids of a dataset folder from its file names alone (ids equal file stems)."""
+    return sorted({path.stem for path in issue_files(Path(folder), str(folder))})
