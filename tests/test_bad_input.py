@@ -82,7 +82,8 @@ CASES = {
         "got text 'Whose activity causes the silt.'"
     ],
     "number-title": [
-        "broken-number-title/alpha.yaml:2:1: title: input should be a valid string, got a number 42"
+        "broken-number-title/alpha.yaml:2:1: title: input should be a valid string, got a number 42; "
+        "put it in quotes to keep it as text"
     ],
     "no-as-number": [
         "broken-no-as-number/alpha.yaml:22:7: gap.cite[0].para: "

@@ -26,7 +26,6 @@ from markdown_it.token import Token
 from typer.testing import CliRunner, Result
 
 from gapcli.cli import app
-from gapcli.cli.tool_commands import Kind
 from gapcli.errors import DataError
 from gapcli.loader import load_dataset, read_yaml
 from gapcli.models import Issue
@@ -263,10 +262,6 @@ def test_no_arguments_shows_help_on_stderr_and_exits_2() -> None:
 
 
 # --- JSON Schema for editors ---------------------------------------------------------------
-
-
-def test_schema_kinds_match_the_cli_choices() -> None:
-    assert [k.value for k in Kind] == [k.value for k in SchemaKind]
 
 
 @pytest.mark.parametrize("kind", list(SchemaKind))

@@ -69,7 +69,10 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
     with pytest.raises(DataError) as caught:
         load_dataset(folder)
     problems = caught.value.problems
-    assert f"{folder}/a.yaml:2:1: title: input should be a valid string, got a number 5" in problems
+    assert (
+        f"{folder}/a.yaml:2:1: title: input should be a valid string, got a number 5; put it in "
+        "quotes to keep it as text" in problems
+    )
     assert (
         f"{folder}/c.yaml:2:1: nope: unknown key 'nope'; allowed here: id, title, question, tags, "
         "gap_type, summary, positions, analysis, gap, common_ground, bridges, related" in problems
@@ -133,6 +136,13 @@ def copy_two_party(tmp_path: Path) -> Path:
             "related: [dredging]",
             "related: [tolls]",
             "tolls.yaml:31:11: related[0]: an issue is not related to itself; remove it",
+        ),
+        (
+            "tolls.yaml",
+            'title: "Harbour tolls"',
+            "title: true",
+            "tolls.yaml:2:1: title: input should be a valid string, got a boolean True; put it "
+            "in quotes to keep it as text",
         ),
         (
             "tolls.yaml",

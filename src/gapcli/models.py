@@ -17,7 +17,6 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -67,12 +66,7 @@ DateStr = Annotated[
 ]
 
 
-def _flag(value: Any) -> Any:
-    # The loader keeps YAML 1.1 scalars as the text written, so ``true``/``false`` arrive as text.
-    return {"true": True, "false": False}.get(value, value) if isinstance(value, str) else value
-
-
-Flag = Annotated[bool, BeforeValidator(_flag), Field(description="true or false.")]
+Flag = Annotated[bool, Field(description="true or false, unquoted.")]
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -367,18 +361,26 @@ class Dialogue(Model):
     cite: Cites
 
 
-class Fact(Model):
-    """A context figure, cited."""
+class Linked(Model):
+    """A cited, attributed entry of the dataset file that may name the issues it bears on."""
 
     id: Id
     text: ProseLine
-    figure: ProseLine | None = Field(
-        default=None, description='The number itself, e.g. "70 percent".'
-    )
     by: ProseLine
     voice: Voice = Field(strict=False)
     cite: Cites
-    issues: Ids = Field(default_factory=_empty)
+    issues: Ids = Field(
+        default_factory=_empty,
+        description="Issue ids it bears on; none = general context for every issue.",
+    )
+
+
+class Fact(Linked):
+    """A context figure, cited."""
+
+    figure: ProseLine | None = Field(
+        default=None, description='The number itself, e.g. "70 percent".'
+    )
 
 
 class Event(Model):
@@ -440,15 +442,8 @@ _MONTHS = [
 ]  # fmt: skip
 
 
-class Recommendation(Model):
+class Recommendation(Linked):
     """A recommendation or shared commitment, cited."""
-
-    id: Id
-    text: ProseLine
-    by: ProseLine
-    voice: Voice = Field(strict=False)
-    cite: Cites
-    issues: Ids = Field(default_factory=_empty)
 
 
 SCHEMA_VERSION = 2
@@ -482,26 +477,35 @@ Loc = tuple[str | int, ...]
 DATASET_FILE_KEY = ""  # key of the dataset file in Dataset.origins (issue ids are never empty)
 
 
-@dataclass(frozen=True)
 class Origin:
-    """Where a model came from: its file and the line/column of every value in it.
+    """Where a model came from: its file and, read when first needed, the line and column of
+    every value in it (so a dataset that loads cleanly never pays for its line numbers)."""
 
-    ``read_marks``, when given, fills ``marks`` the first time a message needs them, so a
-    dataset that loads cleanly never pays for its line numbers.
-    """
+    def __init__(
+        self,
+        path: str,
+        marks: dict[Loc, tuple[int, int]] | None = None,
+        read_marks: Callable[[], dict[Loc, tuple[int, int]]] | None = None,
+    ) -> None:
+        self.path = path
+        self._marks = marks
+        self._read_marks = read_marks
 
-    path: str
-    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict, repr=False)
-    read_marks: Callable[[], dict[Loc, tuple[int, int]]] | None = field(
-        default=None, repr=False, compare=False
-    )
+    def __repr__(self) -> str:
+        return f"Origin({self.path!r})"
+
+    @property
+    def marks(self) -> dict[Loc, tuple[int, int]]:
+        """Line and column of every value, by location (read on first use)."""
+        if self._marks is None:
+            self._marks = self._read_marks() if self._read_marks else {}
+        return self._marks
 
     def where(self, loc: Loc = ()) -> str:
         """``path:line:col`` of the deepest known value on ``loc`` (``path`` if none)."""
-        if not self.marks and self.read_marks is not None:
-            self.marks.update(self.read_marks())
+        marks = self.marks
         for end in range(len(loc), -1, -1):
-            mark = self.marks.get(loc[:end])
+            mark = marks.get(loc[:end])
             if mark is not None:
                 return f"{self.path}:{mark[0]}:{mark[1]}"
         return self.path

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from gapcli.errors import OutputError
-from gapcli.models import DatasetFile, Issue
 from gapcli.output import write_atomic
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -33,10 +33,13 @@ class SchemaKind(StrEnum):
         return f"{self.value}.schema.json"
 
 
-_MODELS: dict[SchemaKind, tuple[type[BaseModel], str]] = {
-    SchemaKind.DATASET: (DatasetFile, "gapcli dataset file (dataset.yaml)"),
-    SchemaKind.ISSUE: (Issue, "gapcli issue file (<issue-id>.yaml)"),
-}
+def _model(kind: SchemaKind) -> tuple[type[BaseModel], str]:
+    """The model a kind of file is checked against (imported here: ``--help`` stays light)."""
+    from gapcli.models import DatasetFile, Issue
+
+    if kind is SchemaKind.DATASET:
+        return DatasetFile, "gapcli dataset file (dataset.yaml)"
+    return Issue, "gapcli issue file (<issue-id>.yaml)"
 
 
 def _close_maps(node: Any) -> None:
@@ -57,7 +60,7 @@ def _close_maps(node: Any) -> None:
 
 def schema(kind: SchemaKind) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) for one kind of file, from its pydantic model."""
-    model, title = _MODELS[kind]
+    model, title = _model(kind)
     generated = model.model_json_schema()
     _close_maps(generated)
     generated["title"] = title

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gapcli.errors import UsageError
 from gapcli.loader import problem_at
-from gapcli.models import DATASET_FILE_KEY, Dataset
+from gapcli.models import DATASET_FILE_KEY, Dataset, Origin
 from gapcli.walk import iter_citations
 
 _TYPOGRAPHIC = str.maketrans(
@@ -64,7 +64,7 @@ def check_quotes(dataset: Dataset, texts: dict[str, list[str]]) -> tuple[int, li
     problems: list[str] = []
     models = [(DATASET_FILE_KEY, dataset.meta), *((i.id, i) for i in dataset.issues)]
     for key, model in models:
-        origin = dataset.origins[key]
+        origin = dataset.origins.get(key) or Origin(key or "dataset.yaml")
         for loc, cite in iter_citations(model):
             if cite.quote is None or cite.source not in texts:
                 continue

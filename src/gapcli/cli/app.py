@@ -8,29 +8,25 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
-from gapcli.errors import ExitCode, GapcliError
+from gapcli.errors import ExitCode, GapcliError, OutputError
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from gapcli.models import Dataset
 
 
 MIN_WIDTH = 20  # narrowest output drawn; a smaller COLUMNS is raised to this
-
-
-class _State:
-    no_color = False
-
-
-STATE = _State()
+NO_COLOR_KEY = "gapcli.no_color"  # in the Click context's meta, set by --no-color
 
 
 class GapcliGroup(TyperGroup):
@@ -43,16 +39,6 @@ class GapcliGroup(TyperGroup):
             fail(exc.message, exc.exit_code)
         except BrokenPipeError:
             quiet_exit_on_closed_pipe()
-        except UnicodeEncodeError as exc:
-            _silence_stdout()
-            shown = exc.object[exc.start : exc.end]
-            fail(
-                f"cannot print {shown!r} in this terminal's encoding ({exc.encoding}); "
-                "use a UTF-8 locale or PYTHONIOENCODING=utf-8, or write a file with -o FILE"
-            )
-        except OSError as exc:  # standard output failed, e.g. redirected to a full disk
-            _silence_stdout()
-            fail(f"cannot write the output: {exc.strerror or exc}")
 
 
 def fail(message: str, code: int = ExitCode.FAILURE) -> NoReturn:
@@ -107,14 +93,15 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from gapcli.version import version
 
-        typer.echo(f"gapcli {version('gapcli')}")
+        typer.echo(f"gapcli {version()}")
         raise typer.Exit()
 
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -126,7 +113,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Explore where governments talk past each other."""
-    STATE.no_color = no_color
+    ctx.meta[NO_COLOR_KEY] = no_color
 
 
 PositionsOption = Annotated[
@@ -146,7 +133,7 @@ JsonOption = Annotated[
 ]
 
 
-def console(stderr: bool = False) -> Console:
+def console(ctx: typer.Context, stderr: bool = False) -> Console:
     """A Rich console built after options are parsed, following the README's colour rules.
 
     ``--no-color`` or a non-empty ``NO_COLOR``: no colour and no styles at all. Else a
@@ -166,7 +153,7 @@ def console(stderr: bool = False) -> Console:
     columns = env.get("COLUMNS", "")
     if columns.isdigit() and int(columns) < MIN_WIDTH:  # COLUMNS=0 would print nothing at all
         kwargs["width"] = MIN_WIDTH
-    if STATE.no_color or env.get("NO_COLOR"):
+    if ctx.meta.get(NO_COLOR_KEY) or env.get("NO_COLOR"):
         kwargs["color_system"] = None
     elif env.get("FORCE_COLOR"):
         kwargs["force_terminal"] = True
@@ -201,5 +188,35 @@ def load(positions: str | None) -> Dataset:
 
 def write_stdout(text: str) -> None:
     """Machine output (Markdown, JSON) straight to stdout, never through Rich wrapping."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    with _stdout_failures():
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def emit(ctx: typer.Context, renderable: RenderableType, stderr: bool = False) -> None:
+    """Print a renderer's result on the console (stdout, or stderr for notes)."""
+    with _stdout_failures():
+        console(ctx, stderr=stderr).print(renderable)
+
+
+@contextmanager
+def _stdout_failures() -> Iterator[None]:
+    """The one place output is written: its failures become one message, not a traceback.
+
+    A closed pipe is not a failure (the reader went away); a full disk or an encoding that
+    cannot show the text is, and says so.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        quiet_exit_on_closed_pipe()
+    except UnicodeEncodeError as exc:
+        _silence_stdout()
+        shown = exc.object[exc.start : exc.end]
+        raise OutputError(
+            f"cannot print {shown!r} in this terminal's encoding ({exc.encoding}); "
+            "use a UTF-8 locale or PYTHONIOENCODING=utf-8, or write a file with -o FILE"
+        ) from None
+    except OSError as exc:  # e.g. standard output redirected to a full disk
+        _silence_stdout()
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None

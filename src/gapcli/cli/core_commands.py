@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from gapcli.cli.app import JsonOption, PositionsOption, app, console, load, write_stdout
+from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, write_stdout
 
 
 def complete_issue_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -31,7 +31,10 @@ TagOption = Annotated[
 
 @app.command("list")
 def list_issues(
-    positions: PositionsOption = None, tag: TagOption = None, as_json: JsonOption = False
+    ctx: typer.Context,
+    positions: PositionsOption = None,
+    tag: TagOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """List the issues: id, title, gap type and the gap in one line.
 
@@ -46,11 +49,12 @@ def list_issues(
 
         write_stdout(render_json.dumps(render_json.issue_list(by_tag(dataset, tag), tag)))
         return
-    console().print(list_table(by_tag(dataset, tag)))
+    emit(ctx, list_table(by_tag(dataset, tag)))
 
 
 @app.command()
 def compare(
+    ctx: typer.Context,
     issue_id: Annotated[
         str,
         typer.Argument(
@@ -77,11 +81,12 @@ def compare(
 
         write_stdout(render_json.dumps(render_json.compare(issue, dataset)))
         return
-    console().print(compare_view(issue, dataset, quotes=quotes))
+    emit(ctx, compare_view(issue, dataset, quotes=quotes))
 
 
 @app.command()
 def export(
+    ctx: typer.Context,
     md: Annotated[
         bool, typer.Option("--md", help="Markdown briefing note (the default format).")
     ] = False,
@@ -138,11 +143,12 @@ def export(
     from gapcli.render.text import plural
 
     write_atomic(output, text, force=force)
-    console(stderr=True).print(f"Wrote {output} ({plural(len(chosen), 'issue')}).")
+    emit(ctx, f"Wrote {output} ({plural(len(chosen), 'issue')}).", stderr=True)
 
 
 @app.command()
 def validate(
+    ctx: typer.Context,
     source_text: Annotated[
         list[str] | None,
         typer.Option(

@@ -6,12 +6,13 @@ from typing import Annotated
 
 import typer
 
-from gapcli.cli.app import JsonOption, PositionsOption, app, console, load, write_stdout
+from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, write_stdout
 from gapcli.cli.core_commands import TagOption, complete_issue_id
 
 
 @app.command()
 def search(
+    ctx: typer.Context,
     query: Annotated[
         str, typer.Argument(metavar="QUERY", help="Word or phrase (case-insensitive).")
     ],
@@ -40,14 +41,16 @@ def search(
     elif hits:
         from gapcli.render.explore import search_view
 
-        console().print(search_view(hits, query, dataset))
+        emit(ctx, search_view(hits, query, dataset))
     if not hits:
         where = f" in issues tagged {tag!r}" if tag else ""
         raise GapcliError(f"no match for {query!r}{where}")
 
 
 @app.command()
-def perceptions(as_json: JsonOption = False, positions: PositionsOption = None) -> None:
+def perceptions(
+    ctx: typer.Context, as_json: JsonOption = False, positions: PositionsOption = None
+) -> None:
     """Who reads whom: for each issue, one row per reading side, one column per side read.
 
     Each reading names who holds it and in which voice (government, official, legislature,
@@ -66,11 +69,12 @@ def perceptions(as_json: JsonOption = False, positions: PositionsOption = None) 
         return
     from gapcli.render.explore import perception_table
 
-    console().print(perception_table(rows, dataset))
+    emit(ctx, perception_table(rows, dataset))
 
 
 @app.command()
 def mirror(
+    ctx: typer.Context,
     issue_id: Annotated[
         str | None,
         typer.Argument(
@@ -106,11 +110,13 @@ def mirror(
         return
     from gapcli.render.explore import mirror_view
 
-    console().print(mirror_view(pairs, dataset, every_pair=issue_id is not None))
+    emit(ctx, mirror_view(pairs, dataset, every_pair=issue_id is not None))
 
 
 @app.command()
-def timeline(as_json: JsonOption = False, positions: PositionsOption = None) -> None:
+def timeline(
+    ctx: typer.Context, as_json: JsonOption = False, positions: PositionsOption = None
+) -> None:
     """The dated events, oldest first, with the issues they bear on and their citations.
 
     Dates the source gives only as a year or part of a year say so, and sort at the start
@@ -129,11 +135,13 @@ def timeline(as_json: JsonOption = False, positions: PositionsOption = None) -> 
         return
     from gapcli.render.explore import timeline_table
 
-    console().print(timeline_table(events, dataset))
+    emit(ctx, timeline_table(events, dataset))
 
 
 @app.command()
-def facts(as_json: JsonOption = False, positions: PositionsOption = None) -> None:
+def facts(
+    ctx: typer.Context, as_json: JsonOption = False, positions: PositionsOption = None
+) -> None:
     """The context figures: figure, fact, who gives it, citation and the source's words.
 
     Example: gapcli facts --json
@@ -149,4 +157,4 @@ def facts(as_json: JsonOption = False, positions: PositionsOption = None) -> Non
         return
     from gapcli.render.explore import facts_table
 
-    console().print(facts_table(items, dataset))
+    emit(ctx, facts_table(items, dataset))

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from gapcli.cli.app import app, console, write_stdout
-
-
-class Kind(StrEnum):
-    """``--kind`` choices: gapcli.schema.SchemaKind without its import cost (a test checks)."""
-
-    DATASET = "dataset"
-    ISSUE = "issue"
+from gapcli.cli.app import app, emit, write_stdout
+from gapcli.schema import SchemaKind
 
 
 @app.command()
 def schema(
+    ctx: typer.Context,
     kind: Annotated[
-        Kind | None,
+        SchemaKind | None,
         typer.Option(
             "--kind",
             "-k",
@@ -53,7 +47,7 @@ def schema(
     from pathlib import Path
 
     from gapcli.errors import UsageError
-    from gapcli.schema import SchemaKind, schema_text, write_schemas
+    from gapcli.schema import schema_text, write_schemas
 
     if write is None:
         if force:
@@ -62,6 +56,5 @@ def schema(
         return
     if kind is not None:
         raise UsageError("--kind chooses the schema to print; --write DIR writes both, drop --kind")
-    err = console(stderr=True)
     for path, status in write_schemas(Path(write), force=force):
-        err.print(f"{path}: {status.value}")
+        emit(ctx, f"{path}: {status.value}", stderr=True)

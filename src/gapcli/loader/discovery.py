@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from importlib import resources
 from pathlib import Path
 
@@ -28,11 +29,18 @@ def positions_dir(option: str | None) -> Path:
 
 
 def issue_files(folder: Path, shown: str) -> list[Path]:
-    if not folder.exists():
+    """The issue files of a dataset folder (every ``*.yaml`` but the dataset file)."""
+    try:
+        is_dir = stat.S_ISDIR(folder.stat().st_mode)
+    except FileNotFoundError:
         raise UsageError(
             f"{shown}: positions folder not found; pass --positions DIR or set {ENV_VAR}"
-        )
-    if not folder.is_dir():
+        ) from None
+    except OSError as exc:  # a parent folder that cannot be entered, a loop, a long name
+        raise DataError(
+            [f"{shown}: cannot open the positions folder: {exc.strerror or exc}"]
+        ) from None
+    if not is_dir:
         raise UsageError(f"{shown}: is a file; --positions takes the folder holding {DATASET_FILE}")
     try:
         entries = sorted(folder.iterdir())

@@ -71,6 +71,8 @@ def _describe(error: Any, model: type[BaseModel]) -> str:
         hint = ""
         if kind == "int_type" and isinstance(error["input"], str):
             hint = "; write a whole number, without quotes"
+        elif kind == "string_type" and isinstance(error["input"], bool | int):
+            hint = "; put it in quotes to keep it as text"
         return f"{error['msg'].lower()}, {got}{hint}"
     if kind == "string_too_short":
         return "must not be empty"
@@ -114,7 +116,14 @@ def _unwrap(annotation: Any) -> Any:
 
 
 def _kind_of(value: Any) -> str:
-    names = {dict: "a mapping", list: "a list", str: "text", int: "a number", type(None): "nothing"}
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        int: "a number",
+        bool: "a boolean",
+        type(None): "nothing",
+    }
     return names.get(type(value), type(value).__name__)
 
 

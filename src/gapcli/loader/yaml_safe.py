@@ -34,11 +34,18 @@ _TEXT_TAGS = {_CORE + t for t in ("str", "bool", "float", "timestamp", "value")}
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _ALLOWED_TAGS = _TEXT_TAGS | {_CORE + t for t in ("null", "int", "seq", "map")}
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+# YAML 1.2's core booleans, which editors read as booleans too; YAML 1.1's yes/no/on/off
+# stay the text that was written.
+_BOOLS = {
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The C safe loader (pure Python where libyaml is missing), resolving untagged values
-    the way gapcli reads them: nothing (``~``, ``null``, empty), a decimal integer, or text.
+    the way gapcli reads them: nothing (``~``, ``null``, empty), a decimal integer, ``true``
+    or ``false``, or text.
 
     PyYAML's own resolver would try the YAML 1.1 boolean, float and date patterns on every
     value only for them to be kept as text; skipping them makes parsing about 20% faster.
@@ -51,6 +58,8 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
                     return _CORE + "null"
                 if _DECIMAL.fullmatch(value):
                     return _CORE + "int"
+                if value in _BOOLS:
+                    return _CORE + "bool"
             return _CORE + "str"
         return _CORE + ("seq" if kind is yaml.SequenceNode else "map")
 
@@ -133,6 +142,8 @@ def _build(node: yaml.Node, seen: set[int], depth: int) -> Any:
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _CORE + "null":
             return None
+        if node.tag == _CORE + "bool" and node.value in _BOOLS:
+            return _BOOLS[node.value]
         if node.tag == _CORE + "int" and _DECIMAL.fullmatch(node.value):
             try:
                 return int(node.value)
