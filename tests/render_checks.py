@@ -26,14 +26,25 @@ SGR = re.compile(r"\x1b\[[0-9;]*m")  # Rich's colour and style codes
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def strings(value: Any) -> list[str]:
-    """Every text value inside a model (enum values and None left out)."""
+# Fields that hold an entry's id or point at a party or entry: JSON carries them, the
+# terminal and Markdown views never show them (a reading's ``of`` is shown as the party's label).
+REFERENCES = frozenset({"id", "about", "of"})
+
+
+def strings(value: Any, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Every text value inside a model (enum values, None and fields named in ``skip`` left
+    out; computed fields such as ``group`` are not model fields, so never included)."""
     if isinstance(value, BaseModel):
-        return [s for name in type(value).model_fields for s in strings(getattr(value, name))]
+        return [
+            s
+            for name in type(value).model_fields
+            if name not in skip
+            for s in strings(getattr(value, name), skip)
+        ]
     if isinstance(value, list | tuple):
-        return [s for item in value for s in strings(item)]
+        return [s for item in value for s in strings(item, skip)]
     if isinstance(value, dict):
-        return [s for item in value.values() for s in strings(item)]
+        return [s for item in value.values() for s in strings(item, skip)]
     if isinstance(value, str) and type(value) is str:
         return [value]
     return []

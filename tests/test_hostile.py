@@ -14,10 +14,11 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from gapcli.loader import load_dataset
-from gapcli.models import Dataset, Issue
+from gapcli.models import Dataset, Issue, Statement
 from gapcli.render.terminal import compare_view, list_table
 from render_checks import (
     MD,
+    REFERENCES,
     SGR,
     markdown_text,
     md_expected,
@@ -46,37 +47,45 @@ def issue(dataset: Dataset) -> Issue:
 
 
 def compare_texts(dataset: Dataset, issue: Issue) -> list[str]:
-    """Every text ``compare --quotes`` shows for the hostile issue."""
+    """Every text ``compare --quotes`` shows for the hostile issue (entry ids are not shown)."""
     parties = [s for p in dataset.meta.parties for s in (p.label, p.name)]
     sources = [s for src in dataset.meta.sources for s in (src.title, src.publisher)]
-    return [*strings(issue), *parties, *sources]
+    return [issue.id, *strings(issue, REFERENCES), *parties, *sources]
 
 
 def markdown_texts(dataset: Dataset) -> list[str]:
-    """Every text the Markdown briefing shows (party names and ids are not in it)."""
+    """Every text the Markdown briefing shows (party names, ids, tags and source ids are not
+    in it; related issues are shown by title)."""
     meta = dataset.meta
     out = [meta.title, meta.summary, *(p.label for p in meta.parties)]
     out += [s.title for s in meta.sources]
     out += [s for f in meta.facts for s in (f.text, f.figure or "", f.by)]
     out += [s for r in meta.recommendations for s in (r.text, r.by)]
     for issue in dataset.issues:
-        out += [
-            issue.title,
-            issue.question,
-            issue.summary,
-            issue.gap.what,
-            issue.gap.why_it_matters,
-        ]
-        out += [s for p in issue.positions.values() for s in strings(p) if s != "memo"]
-        out += [s for c in [*issue.common_ground, *issue.bridges] for s in (c.text, c.by)]
-        out += [c.quote for _, c in _cites(issue) if c.quote]
+        out += strings(issue, REFERENCES | {"tags", "related", "source"})
     return out
 
 
-def _cites(issue: Issue) -> list[Any]:
-    from gapcli.loader import iter_citations
-
-    return list(iter_citations(issue))
+def test_every_text_field_of_the_issue_is_checked(issue: Issue) -> None:
+    """The lists above reach the schema-2 fields: stances, readings and their assessments,
+    other voices, the source's analysis."""
+    north, south = issue.positions["north"], issue.positions["south"]
+    reading = north.readings[0]
+    assert reading.assessment is not None and reading.assessment.text
+    assert north.stance is not None and south.stance is not None
+    entries: list[Statement] = [
+        north.stance,
+        south.stance,
+        reading,
+        *issue.analysis,
+        *(e for _, e in north.entries()),
+        *(e for _, e in south.entries()),
+    ]
+    shown = strings(issue, REFERENCES)
+    for entry in entries:
+        assert entry.text in shown and entry.by in shown
+    assert reading.assessment.text in shown and reading.assessment.by in shown
+    assert {e.group for e in entries} == {"official", "other", "source"}
 
 
 def test_fixture_holds_every_kind_of_hostile_text(dataset: Dataset, issue: Issue) -> None:
@@ -166,10 +175,15 @@ def test_long_words_and_wide_text_fold_inside_their_cells(
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= columns
-    long_word = issue.positions["south"].stance
-    assert "".join(_column(lines, "Stance", 3)) == long_word
-    chinese = issue.positions["north"].asks[0].text
-    assert chinese in "".join(_column(lines, "Asks", 2)).replace(" ", "")
+    stance = issue.positions["south"].stance
+    assert stance is not None
+    # The long word folds inside the cell, then the stance says who holds it, in which voice.
+    assert "".join(_column(lines, "Stance", 3)) == stance.text + "— South · government ¶4"
+    # An expert's ask is one of the side's other voices: its own row, labelled.
+    chinese = issue.positions["north"].asks[0]
+    assert chinese.voice.value == "expert"
+    other = "".join(_column(lines, "Other", 2)).replace(" ", "")
+    assert f"•Ask:{chinese.text}—{chinese.by}·expert¶3" in other
     listed = run("list", "--positions", HOSTILE, columns=columns)
     assert max(cell_len(line) for line in listed.stdout.splitlines()) <= columns
 
@@ -259,6 +273,25 @@ def test_json_carries_every_text_exactly(
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
 
 
+def test_mirror_and_perceptions_json_carry_every_reading_exactly(
+    run: Run, dataset: Dataset, issue: Issue
+) -> None:
+    north, south = issue.positions["north"], issue.positions["south"]
+    readings = strings([*north.readings, *south.readings])
+    answered = strings(south.claims)  # what north's reading points at (about: [img])
+    for command, expected in [
+        (["mirror", "--json"], [*readings, *answered, *strings(north.stance)]),
+        (["mirror", "hostile", "--json"], [*readings, *answered, *strings(north.stance)]),
+        (["perceptions", "--json"], readings),
+    ]:
+        result = run(*command, "--positions", HOSTILE)
+        assert result.exit_code == 0, result.output
+        found = set(json_strings(json.loads(result.stdout)))
+        assert [s for s in expected if s not in found] == [], command
+        assert terminal_problems(result.stdout) == []
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
 def test_json_output_has_no_raw_terminal_controls(run: Run) -> None:
     pytest.importorskip("gapcli.render.json", reason="the JSON renderer (issue 5) is not in")
     result = run("compare", "hostile", "--json", "--positions", HOSTILE)
@@ -271,7 +304,15 @@ def test_json_output_has_no_raw_terminal_controls(run: Run) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [["search", "lone"], ["search", "alert"], ["perceptions"], ["timeline"], ["facts"]],
+    [
+        ["search", "lone"],
+        ["search", "alert"],
+        ["perceptions"],
+        ["mirror"],
+        ["mirror", "hostile"],
+        ["timeline"],
+        ["facts"],
+    ],
 )
 @pytest.mark.parametrize("colour", [False, True], ids=["plain", "forced-colour"])
 def test_explore_commands_pass_no_control_characters(
@@ -285,3 +326,38 @@ def test_explore_commands_pass_no_control_characters(
     assert "\x1b]8;" not in result.stdout and "😄" not in result.stdout
     if command[:2] == ["search", "alert"]:
         assert "<script>alert(1)</script>" in SGR.sub("", result.stdout)
+
+
+# --- the mirror and the perception matrix: readings beside the read side's own account -----
+
+
+def test_mirror_shows_readings_and_own_accounts_literally(
+    run: Run, dataset: Dataset, issue: Issue
+) -> None:
+    result = run("mirror", "hostile", "--positions", HOSTILE, columns=WIDE)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    north, south = issue.positions["north"], issue.positions["south"]
+    labels = [p.label for p in dataset.meta.parties]
+    expected = [issue.title, *labels, *strings(north.readings, REFERENCES)]
+    expected += strings(south.claims, REFERENCES)  # north's reading points at south's claim
+    expected += strings(north.stance)  # south reads nothing of north: north's stance is shown
+    assert missing_on_terminal(expected, out) == []
+    assert terminal_problems(out) == []
+    assert "North|port reads 中华南方" in out and "中华南方 reads North|port" in out
+    assert "The source records no reading of North|port by 中华南方." in out
+    assert "Stance: [link=https://evil.example]click me[/link]" in out
+    assert "The source's assessment: mirror-image — {onmouseover=" in out
+    # The answered entry is a public voice of south: shown apart from its official voices.
+    assert "Other voices (not official):" in out
+
+
+def test_perceptions_show_readings_literally(run: Run, dataset: Dataset, issue: Issue) -> None:
+    result = run("perceptions", "--positions", HOSTILE, columns=WIDE)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    readings = [r for p in issue.positions.values() for r in p.readings]
+    labels = [p.label for p in dataset.meta.parties]
+    assert missing_on_terminal([*labels, *strings(readings, REFERENCES)], out) == []
+    assert terminal_problems(out) == []
+    assert "of North|port" in out and "of 中华南方" in out

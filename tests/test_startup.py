@@ -21,9 +21,12 @@ from typing import Any
 import pytest
 
 import gapcli
-from gapcli.explore import search
+from gapcli.explore import perceptions, search
 from gapcli.loader import load_dataset
 from gapcli.render.markdown import briefing
+from gapcli.sides import mirror, sides
+
+from conftest import DATA
 
 HEAVY = ("rich", "yaml", "pydantic", "pydantic_core", "gapcli.loader", "gapcli.models")
 
@@ -58,7 +61,7 @@ def test_version_and_help_import_no_heavy_module(args: str, starts: str) -> None
 
 def test_the_probe_sees_heavy_imports() -> None:
     """The same probe does see them when a command needs them (so the test above can fail)."""
-    result, modules = imported_by("list")
+    result, modules = imported_by("list", "--positions", str(DATA / "two-party"))
     assert result.returncode == 0
     assert {"rich", "yaml", "pydantic", "gapcli.loader", "gapcli.models"} <= modules
 
@@ -66,31 +69,77 @@ def test_the_probe_sees_heavy_imports() -> None:
 # --- linear cost ------------------------------------------------------------------------
 
 DATASET = """\
+schema: 2
 title: Shape test
 summary: Identical issues, so each one costs the same.
 parties:
   - {id: north, name: Northland, label: North}
   - {id: south, name: Southland, label: South}
 sources:
-  - {id: memo, title: Memo, publisher: Press, paragraphs: 100000}
+  - {id: memo, title: Memo, publisher: Press, kind: memo, paragraphs: 100000}
 facts:
-  - {id: fact, text: A harbour fact., by: the memo, cite: [{source: memo, para: 1}]}
+  - {id: fact, text: A harbour fact., by: the memo, voice: analysis, cite: [{source: memo, para: 1}]}
 """
 
 
+def entry(entry_id: str, voice: str, para: int, *extra: str, indent: int = 4) -> str:
+    """One attributed list entry at ``indent`` (``extra``: more lines of its mapping)."""
+    lines = [
+        f"- id: {entry_id}",
+        "  text: The harbour needs dredging.",
+        f"  by: the {voice}",
+        f"  voice: {voice}",
+        *(f"  {line}" for line in extra),
+        f"  cite: [{{source: memo, para: {para}, quote: silt}}]",
+    ]
+    return "".join(" " * indent + line + "\n" for line in lines)
+
+
 def issue_yaml(n: int, count: int) -> str:
-    """Issue ``n`` of ``count``: every one the same shape, citing its own paragraphs."""
-    claim = (
-        "      - text: The harbour needs dredging.\n        by: the memo\n"
-        "        cite: [{{source: memo, para: {para}, quote: silt}}]\n"
+    """Issue ``n`` of ``count``: every one the same shape, citing its own paragraphs.
+
+    Each has what schema 2 cross-checks and lays out: a stance on one side and none on the
+    other, official and other voices, a reading that points at the other side's entry and is
+    assessed, one that points at nothing, the source's analysis, common ground and a bridge.
+    """
+    para = 3 * n + 1
+    assessment = [
+        "assessment:",
+        "  verdict: exaggerated",
+        "  by: the memo",
+        "  voice: analysis",
+        f"  cite: [{{source: memo, para: {para}}}]",
+    ]
+    north = (
+        "  north:\n    stance:\n      text: Harbour first.\n      by: Northland\n"
+        f"      voice: government\n      cite: [{{source: memo, para: {para}}}]\n"
+        "    claims:\n"
+        + entry("n-claim", "government", para)
+        + entry("n-expert", "expert", para)
+        + "    readings:\n"
+        + entry("n-reads", "official", para, "about: [s-claim]", *assessment)
+        + "    asks:\n"
+        + entry("n-ask", "legislature", para)
     )
-    position = "  {party}:\n    stance: Harbour first.\n    claims:\n" + claim + claim
+    south = (
+        "  south:\n    claims:\n"
+        + entry("s-claim", "official", para + 1)
+        + entry("s-public", "public", para + 1)
+        + "    readings:\n"
+        + entry("s-reads", "participant", para + 1, "of: north")
+    )
     return (
         f"id: issue-{n}\ntitle: Harbour {n}\nquestion: Who pays?\ntags: [harbour]\n"
         "gap_type: cause\nsummary: They differ on the harbour.\npositions:\n"
-        + position.format(party="north", para=3 * n + 1)
-        + position.format(party="south", para=3 * n + 2)
-        + f"gap:\n  what: The harbour.\n  why_it_matters: Cost.\n  cite: [{{source: memo, para: {3 * n + 3}}}]\n"
+        + north
+        + south
+        + f"gap:\n  what: The harbour.\n  why_it_matters: Cost.\n  cite: [{{source: memo, para: {para + 2}}}]\n"
+        + "analysis:\n"
+        + entry("analysis", "analysis", para + 2, indent=2)
+        + "common_ground:\n"
+        + entry("common", "government", para + 2, indent=2)
+        + "bridges:\n"
+        + entry("bridge", "participant", para + 2, indent=2)
         + f"related: [issue-{(n + 1) % count}, issue-{(n + 2) % count}]\n"
     )
 
@@ -136,6 +185,13 @@ WORK: dict[str, Callable[[Path], Any]] = {
     "export --md": lambda folder: briefing(
         dataset := load_dataset(folder), dataset.issues, "2024-01-01", "0"
     ),
+    "sides": lambda folder: [
+        sides(issue, dataset) for dataset in [load_dataset(folder)] for issue in dataset.issues
+    ],
+    "perceptions": lambda folder: perceptions(load_dataset(folder)),
+    "mirror": lambda folder: [
+        mirror(issue, dataset) for dataset in [load_dataset(folder)] for issue in dataset.issues
+    ],
 }
 
 
