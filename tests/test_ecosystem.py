@@ -658,33 +658,6 @@ def test_pandoc_line_break_filter_keeps_claims_apart(tmp_path: Path) -> None:
 # --- Screenshots and packaging ---------------------------------------------------------------
 
 
-def test_screenshot_script_renders_svgs(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, str(REPO / "docs" / "make_screenshots.py"), "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["compare.svg", "list.svg"]
-    for name, title in (("list.svg", "gapcli list"), ("compare.svg", "gapcli compare china-role")):
-        text = (tmp_path / name).read_text(encoding="utf-8")
-        assert text.startswith('<svg class="rich-terminal"')
-        assert f">{title.replace(' ', '&#160;')}</text>" in text
-        assert (REPO / "docs" / name).is_file()
-
-
-def test_readme_shows_the_screenshots_and_recipes() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "![gapcli compare china-role](docs/compare.svg)" in readme
-    assert "![gapcli list](docs/list.svg)" in readme
-    assert "python docs/make_screenshots.py" in readme
-    assert "pandoc brief.md -o brief.docx" in readme
-    assert "id: gapcli-validate" in readme
-    for heading in ("Colour and pipes", "Editor support (JSON Schema)", "pre-commit"):
-        assert f"\n## {heading}\n" in readme
-
-
 def test_python_dash_m_gapcli_version() -> None:
     from importlib.metadata import version
 

@@ -6,9 +6,10 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-from gapcli.loader import iter_citations, load_dataset
+from gapcli.loader import load_dataset
 from gapcli.models import OFFICIAL_VOICES, Fact, Recommendation, Voice
 from gapcli.sides import mirror
+from gapcli.walk import iter_citations
 
 from conftest import REPO
 

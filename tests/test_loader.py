@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from gapcli.errors import DataError
-from gapcli.loader import ENV_VAR, dotted, load_dataset, positions_dir, read_yaml, shipped_positions
+from gapcli.loader import ENV_VAR, load_dataset, positions_dir, read_yaml, shipped_positions
+from gapcli.walk import dotted
 
 from conftest import DATA
 

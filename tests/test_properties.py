@@ -26,7 +26,6 @@ from gapcli.models import Dataset, Line
 from gapcli.render.explore import facts_table, mirror_view, perception_table, timeline_table
 from gapcli.render.markdown import briefing
 from gapcli.render.terminal import compare_view, list_table
-from gapcli.render.text import visible
 from gapcli.sides import mirror
 from render_checks import (
     REFERENCES,
@@ -399,8 +398,11 @@ def plain_labels(text: str) -> TextOf:
 
 def compare_composed(text: str, three: bool, stanceless: bool) -> list[str]:
     """What ``compare`` shows of the text, around its own words, for a dataset written with
-    ``plain_labels(text)``: compare puts a side's label into two lines unescaped (the xfail
-    tests below), so there the labels are plain and everything else is ``text``."""
+    ``plain_labels(text)``: a label stands in compare's column headers and row labels, where
+    any text would wrap the table; labels with hostile text are checked on their own below
+    (``test_compare_names_a_side_without_a_stance_literally`` and
+    ``test_compare_labels_readings_with_the_read_side_literally``), everything else is
+    ``text``."""
     compare = [
         f"— {text} · government ¶5",  # north's stance
         f"— {text} · expert ¶7",
@@ -430,22 +432,6 @@ def compare_composed(text: str, three: bool, stanceless: bool) -> list[str]:
     else:
         compare += [f"— {text} · official ¶20"]  # south's stance
     return compare
-
-
-# Rich measures Text with str.splitlines, which breaks at U+2028/U+2029, and before expanding
-# tabs, while it draws them on one line and tabs expanded. So in a cell sized by measurement
-# (a no-wrap column, a nested block of entries, a table that does not expand) such text wraps
-# early or is cut with "…" (see the xfail test below).
-MEASURED_SHORT = ("\u2028", "\u2029", "\t")
-MEASURED_VIEWS = ("compare", "mirror", "mirror, all issues", "perceptions", "timeline")
-
-
-def missing_on_terminal_views(name: str, text: str, expected: list[str], out: str) -> list[str]:
-    """``missing_on_terminal``; where Rich's measuring wraps the text early, every word of it
-    must still be there (the xfail test keeps the stricter check)."""
-    if name in MEASURED_VIEWS and any(c in text for c in MEASURED_SHORT):
-        return [e for e in expected if not all(w in out for w in visible(e).split())]
-    return missing_on_terminal(expected, out)
 
 
 def check_markdown(dataset: Dataset, texts: list[str]) -> None:
@@ -489,7 +475,7 @@ def test_any_text_in_every_field_renders_literally(tmp_path: Path, text: str, th
     labelled = write(fresh(tmp_path, "plain-labels"), plain_labels(text), three)
     shown["compare"] = terminal(compare_view(labelled.issues[0], labelled, quotes=True))
     for name, out in shown.items():
-        assert missing_on_terminal_views(name, text, expected[name], out) == [], name
+        assert missing_on_terminal(expected[name], out) == [], name
         assert terminal_problems(out) == [], name
     check_markdown(dataset, markdown_composed(text, stanceless=False))
 
@@ -507,16 +493,11 @@ def test_a_side_without_a_stance_renders_literally(tmp_path: Path, text: str, th
     labelled = write(fresh(tmp_path, "plain-labels"), plain_labels(text), three, stanceless=True)
     shown["compare"] = terminal(compare_view(labelled.issues[0], labelled, quotes=True))
     for name, out in shown.items():
-        assert missing_on_terminal_views(name, text, expected[name], out) == [], name
+        assert missing_on_terminal(expected[name], out) == [], name
         assert terminal_problems(out) == [], name
     check_markdown(dataset, markdown_composed(text, stanceless=True))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: render/terminal.py stance_cell builds Text(no_stance(party)) without "
-    "visible(), so a control character in a side's label reaches the terminal raw",
-)
 def test_compare_names_a_side_without_a_stance_literally(tmp_path: Path) -> None:
     text = "South\x1b[31m\x07\u202e"
     dataset = write(fresh(tmp_path), lambda _: text, stanceless=True)
@@ -526,12 +507,6 @@ def test_compare_names_a_side_without_a_stance_literally(tmp_path: Path) -> None
     assert missing_on_terminal([missing], out) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: the analysis heading ('The <kind>'s analysis', sides.analysis_heading) "
-    "is not escaped: raw controls on the terminal (render/terminal.py compare_view) and raw "
-    "HTML in the briefing (render/markdown.py issue_section)",
-)
 @pytest.mark.parametrize("where", ["terminal", "markdown"])
 def test_the_source_kind_in_the_analysis_heading_renders_literally(
     tmp_path: Path, where: str
@@ -550,14 +525,6 @@ def test_the_source_kind_in_the_analysis_heading_renders_literally(
         check_markdown(dataset, [f"The {kind}'s analysis"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: render/explore.py perception_table's Reader column (no_wrap) and "
-    "render/terminal.py grouped_block (a grid in a Group, sized by measurement), like the "
-    "timeline table (not expanded), let Rich "
-    "measure text with str.splitlines (which breaks at U+2028/U+2029) and before tabs are "
-    "expanded: a side label holding one is cut with '…', entries wrap early",
-)
 @pytest.mark.parametrize("odd", ["\u2028", "\t"], ids=["line-separator", "tab"])
 def test_perceptions_show_a_label_with_a_line_separator_or_tab_whole(
     tmp_path: Path, odd: str
@@ -569,13 +536,6 @@ def test_perceptions_show_a_label_with_a_line_separator_or_tab_whole(
     assert missing_on_terminal(composed(text, False, False)["perceptions"], out) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: render/terminal.py claim_text appends its label ('Reading of <label>', "
-    "entry_label) without visible(): the read side's label reaches the terminal raw (an ESC "
-    "[31m in it colours the output), in the other-voices row and, with three sides, the "
-    "readings row",
-)
 @pytest.mark.parametrize("three", [False, True], ids=["two-parties", "three-parties"])
 def test_compare_labels_readings_with_the_read_side_literally(tmp_path: Path, three: bool) -> None:
     text = "East\x1b[31m\x85"
@@ -585,12 +545,6 @@ def test_compare_labels_readings_with_the_read_side_literally(tmp_path: Path, th
     assert missing_on_terminal([f"Reading of {text}: {text}"], out) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src gap: render/terminal.py claim_text(quotes=True) prints the quotes of the "
-    "entry's own citations only, not those of a reading's assessment (the briefing's "
-    "Citations do list them)",
-)
 def test_compare_quotes_show_the_assessment_quote(tmp_path: Path) -> None:
     dataset = write(fresh(tmp_path), marked)
     out = terminal(compare_view(dataset.issues[0], dataset, quotes=True))
@@ -625,12 +579,9 @@ def test_every_text_field_reaches_every_view_meant_to_show_it(tmp_path: Path, th
     stances = [p.stance for p in issue.positions.values() if p.stance]
     if not three:
         stances = [s for s in stances if s is south.stance]
-    # compare --quotes shows each entry's quotes but not those of an assessment's citations
-    # (the briefing does): see the xfail test above.
-    assessment_quotes = {marked("n-reads.assessment.quote")}
     expected = {
         "list": {issue.title, issue.summary},
-        "compare": fields(issue) - assessment_quotes
+        "compare": fields(issue)
         | labels
         | {p.name for p in meta.parties}
         | {s for src in meta.sources for s in (src.title, src.publisher)},

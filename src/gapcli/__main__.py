@@ -2,4 +2,4 @@
 
 from gapcli.cli import main
 
-main()
+main(prog_name="gapcli")

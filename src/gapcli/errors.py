@@ -6,7 +6,7 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Documented exit codes (README, "Errors and exit codes")."""
+    """Documented exit codes (docs/errors.md)."""
 
     OK = 0
     FAILURE = 1  # invalid data, failed operation, no match

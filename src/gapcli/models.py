@@ -7,6 +7,7 @@ not ``false``. Cross-file rules (known parties, sources, paragraphs, related ids
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,14 +25,36 @@ from pydantic import (
     model_validator,
 )
 
-NOT_BLANK = r"\S"  # text fields need at least one visible character
+NOT_BLANK = r"\S"  # text fields need at least one visible character (see ``_visible``)
+# Characters that draw nothing or change how the text around them is drawn: C0 and C1
+# controls (but tab and newline), soft hyphen, joiners and fillers, bidirectional marks,
+# overrides and isolates, line and paragraph separators, invisible operators, the BOM,
+# interlinear annotation marks and tag characters. Every output shows them as visible
+# escapes; a text of only these (and white space) is blank. ZWNJ and ZWJ (U+200C, U+200D),
+# which Persian, Indic scripts and emoji need, are kept.
+INVISIBLE = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0"
+    "\ufff0-\ufffb\U000e0000-\U000e0fff"
+)
+_VISIBLE = re.compile(f"[^\\s{INVISIBLE}]")
+
+
+def _visible(value: str) -> str:
+    if not _VISIBLE.search(value):
+        raise ValueError(
+            "has no visible character (only spaces or invisible characters); write the text, "
+            "or leave an optional field out"
+        )
+    return value
+
 
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64),
     Field(description="Lower-case letters, digits and hyphens, e.g. `china-role`."),
 ]
-Line = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK)]
+Line = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK), AfterValidator(_visible)]
 
 
 class Prose:
@@ -94,7 +117,7 @@ class Model(BaseModel):
 
 
 class GapType(StrEnum):
-    """What kind of disagreement an issue is (documented in positions/README.md)."""
+    """What kind of disagreement an issue is (defined in positions/CODEBOOK.md)."""
 
     FACT = "fact"
     CAUSE = "cause"

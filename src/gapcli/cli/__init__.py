@@ -10,9 +10,9 @@ from gapcli.cli.app import app, quiet_exit_on_closed_pipe
 __all__ = ["app", "main"]
 
 
-def main() -> None:
-    """Console-script entry point."""
+def main(prog_name: str | None = None) -> None:
+    """Console-script entry point (``python -m gapcli`` names itself ``gapcli``)."""
     try:
-        app()
+        app(prog_name=prog_name)
     except BrokenPipeError:
         quiet_exit_on_closed_pipe()

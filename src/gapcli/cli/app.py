@@ -75,7 +75,7 @@ app = typer.Typer(
     cls=GapcliGroup,
     name="gapcli",
     help=(
-        "Explore where governments talk past each other: each side's position, evidence, "
+        "Explore where sides talk past each other: each side's position, evidence, "
         "reading of the other, the gap and what could bridge it, with paragraph citations.\n\n"
         "\b\nExamples:\n"
         "  gapcli list                       # browse the issues\n"
@@ -112,7 +112,7 @@ def main_options(
         bool, typer.Option("--no-color", help="No colour or styles (as NO_COLOR=1 does).")
     ] = False,
 ) -> None:
-    """Explore where governments talk past each other."""
+    """Explore where sides talk past each other."""
     ctx.meta[NO_COLOR_KEY] = no_color
 
 
@@ -129,12 +129,12 @@ PositionsOption = Annotated[
 
 JsonOption = Annotated[
     bool,
-    typer.Option("--json", help="Machine-readable JSON on stdout (format: README, 'JSON output')."),
+    typer.Option("--json", help="Machine-readable JSON on stdout (format: docs/json.md)."),
 ]
 
 
 def console(ctx: typer.Context, stderr: bool = False) -> Console:
-    """A Rich console built after options are parsed, following the README's colour rules.
+    """A Rich console built after options are parsed, following docs/colour-and-pipes.md.
 
     ``--no-color`` or a non-empty ``NO_COLOR``: no colour and no styles at all. Else a
     non-empty ``FORCE_COLOR``: colour even when piped or on ``TERM=dumb``. Else Rich decides:

@@ -67,7 +67,7 @@ def compare(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one issue side by side: one column per party, then the gap and bridges.
+    """Show one issue side by side: one column per side, then the analysis, gap and bridges.
 
     Example: gapcli compare china-role --quotes
     """
@@ -91,7 +91,7 @@ def export(
         bool, typer.Option("--md", help="Markdown briefing note (the default format).")
     ] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="The dataset as JSON, narrowed like --md (see README).")
+        bool, typer.Option("--json", help="The dataset as JSON, narrowed like --md (docs/json.md).")
     ] = False,
     output: Annotated[
         str, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE ('-' = stdout).")

@@ -26,7 +26,6 @@ from gapcli.loader.discovery import (
 from gapcli.loader.messages import M, problem_at, validate
 from gapcli.loader.yaml_safe import MAX_DEPTH, MAX_FILE_BYTES, compose, plain, read_yaml
 from gapcli.models import DATASET_FILE_KEY, Dataset, DatasetFile, Issue, Loc, Origin
-from gapcli.walk import dotted, iter_citations  # noqa: F401  (TODO: tests import them here)
 
 __all__ = [
     "DATASET_FILE",

@@ -3,7 +3,7 @@
 Every document is an object with ``"gapcli_json": FORMAT`` (bumped only on an
 incompatible change) and ``"kind"`` naming the command that made it. Models are dumped
 with every key present (an absent optional value is ``null``), so the shape is stable.
-The format is documented in the README ("JSON output").
+The format is documented in docs/json.md.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from gapcli.explore import Hit, PerceptionRow, narrowed_meta, when
-from gapcli.models import Dataset, Event, Fact, Issue
+from gapcli.models import INVISIBLE, Dataset, Event, Fact, Issue
 from gapcli.sides import MirrorPair, sides
 from gapcli.walk import iter_citations
 
@@ -22,13 +22,22 @@ FORMAT = 2
 Json = dict[str, Any]
 # Legal raw inside JSON strings, but they drive or disguise a terminal (C1 controls, DEL,
 # bidirectional overrides, line separators): written as \uXXXX, which parses back the same.
-_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(f"[{INVISIBLE}]")
 
 
 def dumps(document: Json) -> str:
-    """UTF-8 JSON, two-space indented, ending in a newline; no raw terminal controls."""
+    """UTF-8 JSON, two-space indented, ending in a newline; no raw terminal controls and no
+    invisible characters (written as ``\\uXXXX``, which parses back the same)."""
     text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _UNSAFE.sub(_escape, text) + "\n"
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)  # JSON writes astral characters as a pair
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
 
 
 def _doc(kind: str, **body: Any) -> Json:

@@ -119,7 +119,7 @@ def issue_section(
         cells = [_side_cell(s, row, dataset, notes) for s in columns]
         lines.append(f"| **{row_label(row, len(parties))}** | " + " | ".join(cells) + " |")
     if issue.analysis:
-        lines += ["", f"**{analysis_heading(dataset)}.**", "", *_bullets(issue.analysis, notes)]
+        lines += ["", f"**{md(analysis_heading(dataset))}.**", "", *_bullets(issue.analysis, notes)]
     gap = issue.gap
     lines += ["", f"**The gap.** {md(gap.what)}", ""]
     lines += [f"**Why it matters.** {md(gap.why_it_matters)} {notes.ref(gap.cite)}", ""]

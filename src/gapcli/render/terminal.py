@@ -30,7 +30,7 @@ LABEL_WIDTH = 9  # the row labels' column in compare: "Reads the" / "others" fit
 
 def t(text: str, style: str = "") -> Text:
     """Dataset text as a literal Rich Text (no markup, no emoji codes, no controls)."""
-    return Text(visible(text), style=style)
+    return Text(visible(text).replace("\t", " "), style=style)
 
 
 def list_table(issues: list[Issue]) -> SimpleTable:
@@ -49,7 +49,7 @@ def claim_text(claim: Statement, dataset: Dataset, quotes: bool = False, label: 
     """
     out = Text()
     if label:
-        out.append(f"{label}: ", style="bold")
+        out.append_text(t(f"{label}: ", "bold"))
     out.append_text(t(claim.text))
     out.append("\n— ")
     out.append_text(t(attribution(claim), "italic"))
@@ -67,7 +67,8 @@ def claim_text(claim: Statement, dataset: Dataset, quotes: bool = False, label: 
         out.append(" ")
         out.append(markers(a.cite, dataset), style="dim")
     if quotes:
-        for cite in claim.cite:
+        assessed = claim.assessment.cite if isinstance(claim, Reading) and claim.assessment else []
+        for cite in [*claim.cite, *assessed]:
             if cite.quote:
                 out.append("\n“")
                 out.append_text(t(cite.quote, "green"))
@@ -117,7 +118,7 @@ def grouped_block(entries: Sequence[Claim], dataset: Dataset) -> RenderableType:
 def stance_cell(side: Side, dataset: Dataset, quotes: bool = False) -> Text:
     """The side's attributed stance, or the line saying the source reports none."""
     if side.stance is None:
-        return Text(no_stance(side.party), style="dim italic")
+        return t(no_stance(side.party), "dim italic")
     return claim_text(side.stance, dataset, quotes)
 
 
@@ -193,7 +194,7 @@ def _gap(issue: Issue, dataset: Dataset) -> Text:
 
 
 def _section(title: str, body: RenderableType) -> Group:
-    return Group(Text(f"\n{title}", style="bold underline"), Padding(body, (0, 0, 0, 2)))
+    return Group(t(f"\n{title}", "bold underline"), Padding(body, (0, 0, 0, 2)))
 
 
 def sources_cited(issue: Issue, dataset: Dataset) -> Text:

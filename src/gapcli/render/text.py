@@ -5,21 +5,24 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from gapcli.models import Citation, Dataset, Voice
+from gapcli.models import INVISIBLE, Citation, Dataset, Voice
 
-# C0 and C1 controls except newline and tab, DEL, and bidirectional overrides/isolates:
-# shown as visible escapes so nothing in a dataset can drive or disguise the terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Controls, invisible and reordering characters (models.INVISIBLE): shown as visible escapes
+# so nothing in a dataset can drive the terminal or look different from what it is.
+_CONTROL = re.compile(f"[{INVISIBLE}]")
 
 
 def visible(text: str) -> str:
-    """Text with every control character replaced by a visible ``\\xNN``/``\\uNNNN`` escape."""
+    """Text with every control or invisible character replaced by a visible escape
+    (``\\x1b``, ``\\u202e``, ``\\U000e0041``)."""
     return _CONTROL.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def marker(cite: Citation, dataset: Dataset) -> str:

@@ -2,8 +2,8 @@
 
 Run from anywhere, with gapcli installed (``pip install -e .``)::
 
-    python docs/make_screenshots.py            # writes docs/list.svg and docs/compare.svg
-    python docs/make_screenshots.py --out DIR  # somewhere else
+    python scripts/make_screenshots.py            # writes docs/list.svg, docs/compare.svg, …
+    python scripts/make_screenshots.py --out DIR  # somewhere else
 
 Each command runs through the real CLI with colour forced at 100 columns; its output is
 replayed into Rich's recording console and saved as SVG.
@@ -22,10 +22,15 @@ from typer.testing import CliRunner
 
 from gapcli.cli import app
 
-HERE = Path(__file__).resolve().parent
-POSITIONS = HERE.parent / "positions"
+REPO = Path(__file__).resolve().parent.parent
+POSITIONS = REPO / "positions"
+DOCS = REPO / "docs"
 WIDTH = 100
-SHOTS = {"list.svg": ["list"], "compare.svg": ["compare", "china-role"]}
+SHOTS = {
+    "list.svg": ["list"],
+    "compare.svg": ["compare", "china-role"],
+    "mirror.svg": ["mirror", "china-intent"],
+}
 
 
 def terminal_output(args: list[str]) -> str:
@@ -48,7 +53,7 @@ def svg(args: list[str]) -> str:
 def main() -> None:
     """Write every screenshot into --out (default: this folder)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=HERE, help="folder for the SVG files")
+    parser.add_argument("--out", type=Path, default=DOCS, help="folder for the SVG files")
     out: Path = parser.parse_args().out
     out.mkdir(parents=True, exist_ok=True)
     for name, args in SHOTS.items():
