@@ -6,12 +6,14 @@ from gapcli.cli import core_commands as _core_commands  # noqa: F401  (registers
 from gapcli.cli import explore_commands as _explore_commands  # noqa: F401  (registers commands)
 from gapcli.cli import tool_commands as _tool_commands  # noqa: F401  (registers commands)
 from gapcli.cli.app import app, quiet_exit_on_closed_pipe
+from gapcli.cli.streams import guard_stdout
 
 __all__ = ["app", "main"]
 
 
 def main(prog_name: str | None = None) -> None:
     """Console-script entry point (``python -m gapcli`` names itself ``gapcli``)."""
+    guard_stdout()
     try:
         app(prog_name=prog_name)
     except BrokenPipeError:

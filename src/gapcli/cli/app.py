@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
+from gapcli.cli.streams import silence_stdout
 from gapcli.errors import ExitCode, GapcliError, OutputError
 
 if TYPE_CHECKING:
@@ -32,13 +31,29 @@ NO_COLOR_KEY = "gapcli.no_color"  # in the Click context's meta, set by --no-col
 class GapcliGroup(TyperGroup):
     """Translates every expected failure into one message on stderr and its exit code."""
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        # Eager options (--help, --version, --show-completion) write while options are parsed.
+        try:
+            return super().make_context(*args, **kwargs)
+        except GapcliError as exc:
+            failed(exc)
+        except BrokenPipeError:
+            quiet_exit_on_closed_pipe()
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except GapcliError as exc:
-            fail(exc.message, exc.exit_code)
+            failed(exc)
         except BrokenPipeError:
             quiet_exit_on_closed_pipe()
+
+
+def failed(exc: GapcliError) -> NoReturn:
+    """The one translation of an expected failure: its message on stderr, its exit code."""
+    if isinstance(exc, OutputError):  # stdout failed: drop what is buffered, say so once
+        silence_stdout()
+    fail(exc.message, exc.exit_code)
 
 
 def fail(message: str, code: int = ExitCode.FAILURE) -> NoReturn:
@@ -56,19 +71,8 @@ def fail(message: str, code: int = ExitCode.FAILURE) -> NoReturn:
 
 def quiet_exit_on_closed_pipe() -> NoReturn:
     """The reader went away (``gapcli list | head -1``): stop quietly, exit 0."""
-    _silence_stdout()
+    silence_stdout()
     raise typer.Exit(int(ExitCode.OK))
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so Python's final flush cannot fail a second time."""
-    try:
-        fileno = sys.stdout.fileno()
-    except (OSError, ValueError):  # not a real file (tests capture stdout in memory)
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fileno)
-    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit; drops buffered text
 
 
 app = typer.Typer(
@@ -95,7 +99,7 @@ def _version(value: bool) -> None:
     if value:
         from gapcli.version import version
 
-        typer.echo(f"gapcli {version()}")
+        write_stdout(f"gapcli {version()}\n")
         raise typer.Exit()
 
 
@@ -188,35 +192,10 @@ def load(positions: str | None) -> Dataset:
 
 def write_stdout(text: str) -> None:
     """Machine output (Markdown, JSON) straight to stdout, never through Rich wrapping."""
-    with _stdout_failures():
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def emit(ctx: typer.Context, renderable: RenderableType, stderr: bool = False) -> None:
     """Print a renderer's result on the console (stdout, or stderr for notes)."""
-    with _stdout_failures():
-        console(ctx, stderr=stderr).print(renderable)
-
-
-@contextmanager
-def _stdout_failures() -> Iterator[None]:
-    """The one place output is written: its failures become one message, not a traceback.
-
-    A closed pipe is not a failure (the reader went away); a full disk or an encoding that
-    cannot show the text is, and says so.
-    """
-    try:
-        yield
-    except BrokenPipeError:
-        quiet_exit_on_closed_pipe()
-    except UnicodeEncodeError as exc:
-        _silence_stdout()
-        shown = exc.object[exc.start : exc.end]
-        raise OutputError(
-            f"cannot print {shown!r} in this terminal's encoding ({exc.encoding}); "
-            "use a UTF-8 locale or PYTHONIOENCODING=utf-8, or write a file with -o FILE"
-        ) from None
-    except OSError as exc:  # e.g. standard output redirected to a full disk
-        _silence_stdout()
-        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+    console(ctx, stderr=stderr).print(renderable)
