@@ -41,3 +41,19 @@ class DataError(GapcliError):
 
 class OutputError(GapcliError):
     """Writing the requested output failed; nothing was overwritten."""
+
+
+class Interrupted(GapcliError):
+    """A terminating signal arrived while a file was written; nothing was written."""
+
+    def __init__(self, signum: int, target: str) -> None:
+        import signal
+
+        self.signum = signum
+        name = signal.Signals(signum).name
+        super().__init__(f"interrupted by {name}; {target} was left as it was")
+
+    @property
+    def exit_code(self) -> int:  # type: ignore[override]
+        """128 + the signal number, as a shell reports a process ended by a signal."""
+        return 128 + self.signum

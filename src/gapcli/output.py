@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from gapcli.errors import OutputError
+from gapcli.errors import Interrupted, OutputError
+from gapcli.files import kind_of
 
 
 def write_atomic(target: str | Path, text: str, force: bool = False) -> None:
@@ -22,20 +27,34 @@ def write_atomic(target: str | Path, text: str, force: bool = False) -> None:
     name = str(target)
     if name.endswith(("/", os.sep)):
         raise OutputError(f"{name}: names a folder; give a file name, e.g. {name}brief.md")
-    path = Path(os.path.realpath(target)) if Path(target).is_symlink() else Path(target)
+    if name in STANDARD_STREAMS or name.startswith(("/dev/fd/", "/proc/self/fd/")):
+        raise OutputError(f"{name}: is a standard stream; to write to standard output use -o -")
+    link = _stat(Path(target), name, follow=False)
+    path = Path(os.path.realpath(target)) if link and stat.S_ISLNK(link.st_mode) else Path(target)
     folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
+    found = _stat(path, name)
+    if found and stat.S_ISDIR(found.st_mode):
         raise OutputError(f"{name}: is a folder; give a file name, e.g. {path / 'brief.md'}")
-    if path.exists() and not path.is_file():
+    if found and not stat.S_ISREG(found.st_mode):
         raise OutputError(
-            f"{name}: is not a regular file (a device, pipe or socket); "
+            f"{name}: is {kind_of(found.st_mode)}, not a regular file; "
             "to send output there use -o - and redirect"
         )
-    if path.exists() and not force:
+    if found and not force:
         raise OutputError(f"{name}: already exists; use --force to overwrite it")
-    if not folder.is_dir():
+    parent = _stat(folder, str(folder))
+    if parent is None:
         raise OutputError(f"{folder}: folder does not exist; create it first")
+    if not stat.S_ISDIR(parent.st_mode):
+        raise OutputError(f"{folder}: is a file, not a folder; give a path inside a folder")
     mode = _mode_for(path)
+    with _signals_raise(name):
+        _write_via_temporary(path, name, folder, text, mode, force)
+
+
+def _write_via_temporary(
+    path: Path, name: str, folder: Path, text: str, mode: int, force: bool
+) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -57,6 +76,43 @@ def write_atomic(target: str | Path, text: str, force: bool = False) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+STANDARD_STREAMS = ("/dev/stdout", "/dev/stderr", "/dev/stdin", "/dev/tty")
+
+
+def _stat(path: Path, shown: str, follow: bool = True) -> os.stat_result | None:
+    """``os.stat`` (or ``lstat``), None where nothing is there; another failure (a loop of
+    links, a name too long, a folder that cannot be entered) is an OutputError saying so."""
+    try:
+        return path.stat() if follow else path.lstat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot write there: {exc.strerror or exc}") from None
+
+
+TERMINATING = ("SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT")
+
+
+@contextmanager
+def _signals_raise(name: str) -> Iterator[None]:
+    """While a file is written, a terminating signal raises ``Interrupted`` instead of
+    killing the process, so the temporary file is removed and the target left as it was."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Interrupted(signum, name)
+
+    numbers = [getattr(signal, n) for n in TERMINATING if hasattr(signal, n)]
+    previous = {number: signal.signal(number, stop) for number in numbers}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _link_no_clobber(tmp: str, path: Path) -> None:

@@ -12,7 +12,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gapcli.errors import OutputError
+from gapcli.errors import DataError, OutputError
+from gapcli.files import read_regular
 from gapcli.output import write_atomic
 
 if TYPE_CHECKING:
@@ -113,7 +114,8 @@ def write_schemas(folder: Path, force: bool = False) -> list[tuple[Path, WriteSt
 
 
 def _read(path: Path) -> str | None:
+    """The file's text, or None when it cannot be read as a schema (it is then replaced)."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_regular(path, str(path)).decode("utf-8")
+    except (DataError, UnicodeDecodeError):
         return None

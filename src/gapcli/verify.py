@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from gapcli.errors import UsageError
+from gapcli.errors import DataError, UsageError
+from gapcli.files import read_regular
 from gapcli.loader import problem_at
 from gapcli.models import DATASET_FILE_KEY, Dataset, Origin
 from gapcli.walk import iter_citations
@@ -23,6 +23,7 @@ _TYPOGRAPHIC = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+MAX_SOURCE_BYTES = 16 * 1_048_576  # a source text: a long report, not a library
 
 
 def normalise(text: str) -> str:
@@ -51,17 +52,48 @@ def parse_source_texts(specs: list[str], dataset: Dataset) -> dict[str, list[str
                 f"declared: {', '.join(sorted(known))}"
             )
         try:
-            texts[source] = paragraphs(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or exc
-            raise UsageError(f"--source-text {spec!r}: cannot read {path}: {reason}") from None
+            raw = read_regular(path, path, MAX_SOURCE_BYTES)
+        except DataError as exc:
+            raise UsageError(f"--source-text {spec!r}: {exc.problems[0]}") from None
+        try:
+            texts[source] = paragraphs(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"--source-text {spec!r}: {path}: not UTF-8 ({exc.reason})") from None
     return texts
+
+
+class Index:
+    """Where each word of a source text stands, to find a misplaced quote without scanning
+    the whole text for each one (which would be quadratic in the dataset)."""
+
+    CANDIDATES = 8  # paragraphs tried for one quote, at most
+
+    def __init__(self, paras: list[str]) -> None:
+        self.paras = paras
+        self.words: dict[str, list[int]] = {}
+        for number, para in enumerate(paras, 1):
+            for word in dict.fromkeys(para.split()):
+                self.words.setdefault(word, []).append(number)
+
+    def paragraph_of(self, quote: str, cited: int) -> int | None:
+        """A paragraph holding ``quote`` (normalised), if one is found among a few candidates:
+        those holding its rarest whole word (the first and last may be cut mid-word), else the
+        cited paragraph's neighbours."""
+        words = quote.split()
+        inner = words[1:-1] or words
+        known = [self.words[w] for w in inner if w in self.words]
+        if known:
+            candidates = min(known, key=len)[: self.CANDIDATES]
+        else:
+            candidates = [n for n in range(cited - 2, cited + 3) if 1 <= n <= len(self.paras)]
+        return next((n for n in candidates if quote in self.paras[n - 1]), None)
 
 
 def check_quotes(dataset: Dataset, texts: dict[str, list[str]]) -> tuple[int, list[str]]:
     """How many quotes were checked, and a problem line for each one not found verbatim."""
     checked = 0
     problems: list[str] = []
+    indexes: dict[str, Index] = {}
     models = [(DATASET_FILE_KEY, dataset.meta), *((i.id, i) for i in dataset.issues)]
     for key, model in models:
         origin = dataset.origins.get(key) or Origin(key or "dataset.yaml")
@@ -73,10 +105,9 @@ def check_quotes(dataset: Dataset, texts: dict[str, list[str]]) -> tuple[int, li
             wanted = normalise(cite.quote)
             if cite.para <= len(paras) and wanted in paras[cite.para - 1]:
                 continue
-            found = [n for n, p in enumerate(paras, 1) if wanted in p]
-            hint = (
-                f"; it is in paragraph {found[0]}" if found else "; not found anywhere in the text"
-            )
+            index = indexes.get(cite.source) or indexes.setdefault(cite.source, Index(paras))
+            found = index.paragraph_of(wanted, cite.para)
+            hint = f"; it is in paragraph {found}" if found else "; not found anywhere in the text"
             message = f"quote is not verbatim in {cite.source} ¶{cite.para}{hint}"
             problems.append(problem_at(origin, (*loc, "quote"), message))
     return checked, problems

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 
 MIN_WIDTH = 20  # narrowest output drawn; a smaller COLUMNS is raised to this
+MAX_WIDTH = 1000  # widest output drawn; a larger COLUMNS is lowered to this
 NO_COLOR_KEY = "gapcli.no_color"  # in the Click context's meta, set by --no-color
 
 
@@ -154,9 +155,9 @@ def console(ctx: typer.Context, stderr: bool = False) -> Console:
 
     env = os.environ
     kwargs: dict[str, Any] = {"stderr": stderr, "emoji": False, "markup": False, "highlight": False}
-    columns = env.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) < MIN_WIDTH:  # COLUMNS=0 would print nothing at all
-        kwargs["width"] = MIN_WIDTH
+    columns = env.get("COLUMNS", "").strip()
+    if columns.isdigit():  # COLUMNS=0 would print nothing; a huge one would fill the memory
+        kwargs["width"] = min(max(int(columns), MIN_WIDTH), MAX_WIDTH)
     if ctx.meta.get(NO_COLOR_KEY) or env.get("NO_COLOR"):
         kwargs["color_system"] = None
     elif env.get("FORCE_COLOR"):

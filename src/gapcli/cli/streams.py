@@ -76,6 +76,6 @@ def _failed(exc: OSError | UnicodeEncodeError) -> NoReturn:
         shown = exc.object[exc.start : exc.end]
         raise OutputError(
             f"cannot print {shown!r} in this terminal's encoding ({exc.encoding}); "
-            "use a UTF-8 locale or PYTHONIOENCODING=utf-8, or write a file with -o FILE"
+            "use a UTF-8 locale or set PYTHONIOENCODING=utf-8"
         ) from None
     raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None

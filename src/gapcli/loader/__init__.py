@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from gapcli.errors import DataError
+from gapcli.files import MAX_FILE_BYTES
 from gapcli.loader.checks import check_schema, cross_check
 from gapcli.loader.discovery import (
     DATASET_FILE,
@@ -24,7 +25,7 @@ from gapcli.loader.discovery import (
     shipped_positions,
 )
 from gapcli.loader.messages import M, problem_at, validate
-from gapcli.loader.yaml_safe import MAX_DEPTH, MAX_FILE_BYTES, compose, plain, read_yaml
+from gapcli.loader.yaml_safe import MAX_DEPTH, compose, plain, read_yaml
 from gapcli.models import DATASET_FILE_KEY, Dataset, DatasetFile, Issue, Loc, Origin
 
 __all__ = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from importlib import resources
 from pathlib import Path
@@ -55,17 +56,32 @@ def issue_files(folder: Path, shown: str) -> list[Path]:
         if "dataset.yml" in names:
             hint = "found dataset.yml: rename it to dataset.yaml"
         raise DataError([f"{shown}: no {DATASET_FILE} here; {hint}"])
-    # Hidden files (".x.yaml": editor swap and backup files) are not issues.
-    return [
-        e
-        for e in entries
-        if e.suffix in ISSUE_SUFFIXES
-        and e.name not in (DATASET_FILE, "dataset.yml")
-        and not e.name.startswith(".")
-        and e.is_file()
-    ]
+    # Hidden files (".x.yaml": editor swap and backup files) are not issues (see ``hidden``).
+    # Anything else named like an issue is one: a folder, pipe or dangling link named
+    # x.yaml is then reported when it is read, never skipped without a word.
+    return [e for e in entries if _issue_like(e) and not e.name.startswith(".")]
+
+
+def _issue_like(entry: Path) -> bool:
+    return entry.suffix in ISSUE_SUFFIXES and entry.name not in (DATASET_FILE, "dataset.yml")
+
+
+def hidden(folder: Path) -> list[str]:
+    """Names of hidden files named like issues (``.x.yaml``), which are not loaded."""
+    try:
+        return sorted(e.name for e in folder.iterdir() if _issue_like(e) and e.name.startswith("."))
+    except OSError:
+        return []
+
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
 def issue_ids(folder: Path | str) -> list[str]:
-    """The issue ids of a dataset folder from its file names alone (ids equal file stems)."""
-    return sorted({path.stem for path in issue_files(Path(folder), str(folder))})
+    """The issue ids of a dataset folder from its file names alone (ids equal file stems).
+
+    Only names that are valid ids are offered: a file named ``$(touch x).yaml`` is not an
+    issue id, and shell completion must never offer it.
+    """
+    stems = {path.stem for path in issue_files(Path(folder), str(folder))}
+    return sorted(stem for stem in stems if _ID.fullmatch(stem))

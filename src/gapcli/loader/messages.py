@@ -34,15 +34,22 @@ def _merge_typos(errors: list[Any]) -> list[Any]:
 
     The unknown key's own message then suggests the required key it resembles.
     """
-    missing = {tuple(e["loc"]): e for e in errors if e["type"] == "missing"}
+    # Missing keys by the mapping that lacks them: each unknown key is compared only with its
+    # own mapping's missing keys (a handful), so the pass is linear in the errors.
+    missing: dict[tuple[Any, ...], list[str]] = {}
+    for error in errors:
+        if error["type"] == "missing" and error["loc"]:
+            loc = tuple(error["loc"])
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
     dropped: set[tuple[Any, ...]] = set()
     for error in errors:
         loc = tuple(error["loc"])
         if error["type"] != "extra_forbidden" or not loc:
             continue
-        wanted = [str(m[-1]) for m in missing if m[:-1] == loc[:-1] and m not in dropped]
+        wanted = missing.get(loc[:-1], [])
         close = difflib.get_close_matches(str(loc[-1]), wanted, n=1, cutoff=0.6)
         if close:
+            wanted.remove(close[0])
             dropped.add((*loc[:-1], close[0]))
     return [e for e in errors if tuple(e["loc"]) not in dropped or e["type"] != "missing"]
 

@@ -22,9 +22,9 @@ from typing import Any
 import yaml
 
 from gapcli.errors import DataError
+from gapcli.files import MAX_FILE_BYTES, read_regular
 from gapcli.models import Loc
 
-MAX_FILE_BYTES = 1_048_576  # 1 MiB: far above any real issue file
 MAX_DEPTH = 50
 
 _CORE = "tag:yaml.org,2002:"
@@ -81,13 +81,12 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, dict[Loc, tuple[int, int]]]:
 
 
 def compose(path: Path, shown: str) -> yaml.Node:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError([f"{shown}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError([f"{shown}: cannot read file: {exc.strerror or exc}"]) from None
+    """The YAML node tree of one file (a regular file of at most ``MAX_FILE_BYTES``)."""
+    return compose_bytes(read_regular(path, shown, MAX_FILE_BYTES), shown)
+
+
+def compose_bytes(raw: bytes, shown: str) -> yaml.Node:
+    """The YAML node tree of one file's bytes, with ``shown`` as its name in messages."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -22,10 +22,17 @@ from gapcli.render.terminal import entry_label
 from gapcli.render.text import attribution, visible
 from gapcli.sides import Row, Side, analysis_heading, no_stance, row_label, sides
 
-_INLINE = re.compile(r"([\\`*_\[\]|~#])")  # `#` too: a title ending " #" loses it in a heading
+# Inline markup in GFM and in pandoc's Markdown: emphasis, code, links and spans, tables,
+# strikeout and subscript, headings' closing `#`, math ($), superscript (^), citations (@)
+# and attributes ({...}). CommonMark and pandoc both read a backslash before any ASCII
+# punctuation as the character itself.
+_INLINE = re.compile(r"([\\`*_\[\]|~#$^@{}])")
 _YAML_UNSAFE = re.compile("[\u2028\u2029\ufeff\ufffe\uffff]")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+# What starts a block at the start of a line: headings, quotes, bullets, setext rules,
+# pandoc's fenced divs and definitions (:), and list numbers of every kind pandoc reads
+# ("1.", "a)", "iv.", "(2)").
+_BLOCK_START = re.compile(r"^(\s*)([#>+=:%-]|\(|(?:\d+|[A-Za-z]{1,4})[.)](?=\s|$))")
 
 
 def md(text: str) -> str:
@@ -48,7 +55,7 @@ class Notes:
     """Numbered notes, one per cited paragraph, in order of first use, with its quotes."""
 
     numbers: dict[tuple[str, int], int] = field(default_factory=dict)
-    quotes: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    quotes: dict[tuple[str, int], dict[str, None]] = field(default_factory=dict)  # ordered set
 
     def ref(self, cites: list[Citation]) -> str:
         """``[1][2]`` for these citations, numbering paragraphs not cited before."""
@@ -57,10 +64,9 @@ class Notes:
             key = (cite.source, cite.para)
             if key not in self.numbers:
                 self.numbers[key] = len(self.numbers) + 1
-                self.quotes[key] = []
-            quotes = self.quotes[key]
-            if cite.quote and cite.quote not in quotes:
-                quotes.append(cite.quote)
+                self.quotes[key] = {}
+            if cite.quote:
+                self.quotes[key][cite.quote] = None
             refs.append(f"\\[{self.numbers[key]}\\]")
         return "".join(dict.fromkeys(refs))
 
@@ -236,12 +242,26 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
     if single:
         lines += [f"All citations are to {source_line(meta.sources[0])}; ¶ = paragraph.", ""]
     for (source, para), number in notes.numbers.items():
-        quotes = notes.quotes[(source, para)]
         where = f"¶{para}" if single else f"{md(titles[source].title)}, ¶{para}"
-        kept = [q for q in quotes if not any(q != other and q in other for other in quotes)]
+        kept = outermost(list(notes.quotes[(source, para)]))
         said = " … ".join(f"“{md(quote)}”" for quote in kept)
         lines.append(f"{number}. {where}" + (f": {said}" if said else "."))
     return "\n".join(lines) + "\n"
+
+
+CONTAINMENT_LIMIT = 32  # quotes of one paragraph compared with each other, at most
+
+
+def outermost(quotes: list[str]) -> list[str]:
+    """The quotes not contained in another one, in order (``quotes`` are distinct).
+
+    Comparing every pair is quadratic, so a paragraph cited with more than
+    ``CONTAINMENT_LIMIT`` distinct quotes keeps them all: the work stays linear in the
+    dataset whatever it holds (a real paragraph is cited a handful of times).
+    """
+    if len(quotes) > CONTAINMENT_LIMIT:
+        return quotes
+    return [q for q in quotes if not any(q != other and q in other for other in quotes)]
 
 
 def source_line(source: Source) -> str:
