@@ -1,14 +1,26 @@
-"""Shared fixtures: fixture datasets, a deterministic CLI runner."""
+"""Shared test helpers: the fixture datasets, the two ways to run gapcli (in-process with
+``run``, a real process with ``gapcli_process``), and small output helpers.
+
+Fixture datasets (``tests/data/``): ``minimal`` (the smallest valid dataset; each
+``broken-<case>`` is a copy of it with one defect, at the same line numbers), ``two-party``
+and ``three-party`` (with reviewed golden briefings), ``explore`` (mirror-image readings,
+approximate dates, typographic quotes, ids starting ``chi``), ``hostile`` (text that looks
+like markup or terminal control).
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from typer.testing import CliRunner, Result
 
 from gapcli.cli import app
@@ -16,6 +28,13 @@ from gapcli.cli import app
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
 ARTICLE = REPO.parent / "shared" / "source" / "fentanyl-positions-article.txt"
+
+MINIMAL = DATA / "minimal"
+TWO = DATA / "two-party"
+THREE = DATA / "three-party"
+EXPLORE = DATA / "explore"
+HOSTILE = DATA / "hostile"
+VALID_DATASETS = (MINIMAL, TWO, THREE, EXPLORE, HOSTILE)  # every other folder is broken-<case>
 
 Run = Callable[..., Result]
 
@@ -30,13 +49,74 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def run() -> Run:
-    """Invoke the CLI like a user, at 100 columns, without colour; stderr kept apart."""
+    """Invoke the CLI in-process like a user: ``run("list", "-p", TWO)``.
 
-    def invoke(*args: str, columns: int = 100, env: dict[str, str] | None = None) -> Result:
+    At 100 columns (``columns=``), with NO_COLOR=1 and stdout and stderr kept apart. ``env``
+    adds variables; a value of None unsets one (``{"NO_COLOR": None}`` lets colour through).
+    """
+
+    def invoke(
+        *args: str | Path, columns: int = 100, env: Mapping[str, str | None] | None = None
+    ) -> Result:
         full_env = {"COLUMNS": str(columns), "NO_COLOR": "1", **(env or {})}
-        return CliRunner().invoke(app, list(args), env=full_env, catch_exceptions=False)
+        return CliRunner().invoke(
+            app, [str(a) for a in args], env=full_env, catch_exceptions=False
+        )
 
     return invoke
+
+
+def gapcli_command(script: bool = False) -> list[str]:
+    """The command line that starts gapcli in a fresh interpreter: ``python -m gapcli``, or
+    with ``script`` the installed console script next to this interpreter."""
+    if script:
+        console_script = Path(sys.executable).with_name("gapcli")
+        assert console_script.is_file(), "gapcli is not installed: pip install -e '.[test]'"
+        return [str(console_script)]
+    return [sys.executable, "-m", "gapcli"]
+
+
+def gapcli_process(
+    *args: str | Path,
+    env: Mapping[str, str] | None = None,
+    script: bool = False,
+    cwd: Path | None = None,
+    stdout: int = subprocess.PIPE,
+) -> subprocess.CompletedProcess[str]:
+    """Run gapcli as a real process (for pipes, signals, encodings, installed packages).
+
+    The environment is this test's (already isolated) plus COLUMNS=100 and ``env``.
+    """
+    full_env = {**os.environ, "COLUMNS": "100", **(env or {})}
+    return subprocess.run(
+        [*gapcli_command(script), *map(str, args)],
+        env=full_env,
+        cwd=cwd,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def lines(text: str) -> list[str]:
+    """Output lines without Rich's right padding."""
+    return [line.rstrip() for line in text.splitlines()]
+
+
+def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
+    """A briefing's YAML front matter (parsed) and its Markdown body."""
+    assert markdown.startswith("---\n")
+    head, body = markdown[4:].split("\n---\n", 1)
+    meta = yaml.safe_load(head)
+    assert isinstance(meta, dict)
+    return meta, body
+
+
+def copy_dataset(source: Path, tmp_path: Path, name: str = "ds") -> Path:
+    """A writable copy of a fixture dataset folder, as ``tmp_path / name``."""
+    return Path(shutil.copytree(source, tmp_path / name))
 
 
 @pytest.fixture(scope="session")

@@ -1,22 +1,37 @@
-"""The wheel carries the shipped dataset and works from any folder, without the checkout."""
+"""Packaging: the wheel carries the shipped dataset and its schemas, works from any folder
+without the checkout, describes itself honestly on an index, and ``python -m gapcli`` runs.
+"""
 
 from __future__ import annotations
 
+import email
 import os
 import subprocess
 import sys
 import zipfile
+from email.message import Message
+from importlib.metadata import version
 from pathlib import Path
 
-import pytest
+import trove_classifiers
 
-from conftest import REPO
+from gapcli.schema import SchemaKind, schema_text
 
-pytestmark = pytest.mark.filterwarnings("ignore")
+from conftest import REPO, gapcli_process
+
+
+def wheel_metadata(wheel: Path) -> tuple[Message, set[str]]:
+    """The wheel's METADATA (what an index shows) and the names of the files it holds."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        (found,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        text = archive.read(found).decode("utf-8")
+    return email.message_from_string(text), names
 
 
 def test_wheel_contains_the_shipped_dataset(wheel: Path) -> None:
-    names = set(zipfile.ZipFile(wheel).namelist())
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
     shipped = {f"gapcli/positions/{p.name}" for p in (REPO / "positions").glob("*.yaml")}
     assert "gapcli/positions/dataset.yaml" in shipped
     assert "gapcli/positions/china-role.yaml" in shipped
@@ -27,24 +42,17 @@ def test_wheel_contains_the_shipped_dataset(wheel: Path) -> None:
 
 def test_installed_wheel_runs_from_another_folder(wheel_site: Path, tmp_path: Path) -> None:
     site = wheel_site
-    env = {k: v for k, v in os.environ.items() if k != "GAPCLI_POSITIONS"}
-    env.update(PYTHONPATH=str(site), COLUMNS="100", NO_COLOR="1")
+    env = {"PYTHONPATH": str(site), "NO_COLOR": "1"}
     work = tmp_path / "elsewhere"
     work.mkdir()
 
     def gapcli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "gapcli", *args],
-            cwd=work,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        return gapcli_process(*args, env=env, cwd=work)
 
     where = subprocess.run(
         [sys.executable, "-c", "import gapcli, sys; sys.stdout.write(gapcli.__file__)"],
         cwd=work,
-        env=env,
+        env={**os.environ, **env},
         capture_output=True,
         text=True,
         check=True,
@@ -59,3 +67,38 @@ def test_installed_wheel_runs_from_another_folder(wheel_site: Path, tmp_path: Pa
     assert exported.returncode == 0 and exported.stdout.startswith("---\ntitle: ")
     validated = gapcli("validate")
     assert (validated.returncode, validated.stdout.startswith("OK: ")) == (0, True)
+
+
+def test_installed_wheel_ships_and_prints_the_schemas(wheel_site: Path, tmp_path: Path) -> None:
+    site, elsewhere = wheel_site, tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {"PYTHONPATH": str(site), "NO_COLOR": "1"}
+    for kind in SchemaKind:
+        shipped = (site / "gapcli" / "positions" / "schema" / kind.file_name).read_text("utf-8")
+        assert shipped == schema_text(kind)
+        printed = gapcli_process("schema", "--kind", kind.value, env=env, cwd=elsewhere)
+        assert (printed.returncode, printed.stdout, printed.stderr) == (0, shipped, "")
+
+
+def test_wheel_metadata_is_complete_and_honest(wheel: Path) -> None:
+    """What an index shows for the built wheel (not what pyproject.toml asks for)."""
+    meta, names = wheel_metadata(wheel)
+    summary = meta["Summary"]
+    assert summary and "\n" not in summary
+    assert meta["License-Expression"] == "MIT"  # SPDX, not a License :: classifier
+    assert meta.get_all("License-File") == ["LICENSE"]
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert meta["Description-Content-Type"] == "text/markdown"
+    assert meta.get_payload() == (REPO / "README.md").read_text(encoding="utf-8")
+    classifiers = meta.get_all("Classifier") or []
+    assert classifiers, "classifiers help people find the package"
+    assert set(classifiers) <= trove_classifiers.classifiers
+    assert not [c for c in classifiers if c.startswith("License ::")]
+    for url in meta.get_all("Project-URL") or []:  # only real, known addresses
+        address = url.split(",", 1)[1].strip()
+        assert address.startswith("https://") and "example" not in address
+
+
+def test_python_dash_m_gapcli_version() -> None:
+    done = gapcli_process("--version")
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"gapcli {version('gapcli')}\n", "")

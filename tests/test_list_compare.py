@@ -1,28 +1,16 @@
-"""list / compare / export / validate on small fixture datasets, with exact output."""
+"""``gapcli list`` and ``gapcli compare``: the issue table and the side-by-side view, with
+exact output on the two-, three-party and explore fixtures; tags and unknown ids.
+
+Their ``--json`` documents are in test_json.py.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from gapcli.version import version
+from conftest import EXPLORE, THREE, TWO, Run, lines
 
-from conftest import DATA, Run
-
-TWO = str(DATA / "two-party")
-THREE = str(DATA / "three-party")
-MEMO = f"memo={DATA / 'two-party' / 'memo.txt'}"
-
-
-def lines(text: str) -> list[str]:
-    """Output lines without Rich's right padding."""
-    return [line.rstrip() for line in text.splitlines()]
-
-
-def test_version_comes_from_metadata(run: Run) -> None:
-    result = run("--version")
-    assert (result.exit_code, result.stdout) == (0, f"gapcli {version()}\n")
+# --- list ---------------------------------------------------------------------------------
 
 
 def test_list_two_party(run: Run) -> None:
@@ -37,7 +25,7 @@ def test_list_two_party(run: Run) -> None:
 
 
 def test_list_reads_positions_from_environment(run: Run) -> None:
-    result = run("list", env={"GAPCLI_POSITIONS": THREE})
+    result = run("list", env={"GAPCLI_POSITIONS": str(THREE)})
     assert result.exit_code == 0
     assert lines(result.stdout)[2].startswith("water-share   Sharing the river")
 
@@ -47,10 +35,25 @@ def test_list_filters_by_tag(run: Run) -> None:
     assert [line.split()[0] for line in lines(result.stdout)[2:]] == ["dredging"]
 
 
+def test_list_tag_filters(run: Run) -> None:
+    result = run("list", "--tag", "trust", "-p", EXPLORE)
+    assert result.exit_code == 0
+    assert lines(result.stdout) == [
+        "ID           Title                           Gap type   The gap",
+        "────────────────────────────────────────────────────────────────────────────────────────────────────",
+        "canal-fees   Canal fees                      intent     Each side reads bad faith into the other's",
+        "                                                        use of the fees.",
+        "china-role   China Wharf's role              fact       They disagree on what China Wharf does.",
+    ]
+
+
 def test_list_unknown_tag_is_a_usage_error(run: Run) -> None:
     result = run("list", "-p", TWO, "--tag", "nope")
     assert result.exit_code == 2
     assert result.stderr == "gapcli: error: no issue has tag 'nope'; tags in use: cost, harbour\n"
+
+
+# --- compare ------------------------------------------------------------------------------
 
 
 def test_compare_two_party_at_100_columns(run: Run) -> None:
@@ -255,103 +258,6 @@ def test_compare_unknown_id_suggests(run: Run, asked: str, message: str) -> None
     result = run("compare", asked, "-p", TWO)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"gapcli: error: {message}\n"
-
-
-@pytest.mark.parametrize("name", ["two-party", "three-party"])
-def test_export_md_matches_reviewed_golden_file(run: Run, name: str) -> None:
-    result = run("export", "--md", "-p", str(DATA / name))
-    golden = (DATA / f"{name}.brief.md").read_text(encoding="utf-8")
-    assert result.exit_code == 0
-    assert result.stdout == golden.replace("@VERSION@", version())
-
-
-def test_export_issue_narrows_facts_dates_and_citations(run: Run) -> None:
-    result = run("export", "--md", "-p", TWO, "--issue", "tolls")
-    out = result.stdout
-    assert result.exit_code == 0
-    assert "### 1. Harbour tolls" in out and "### 2." not in out
-    assert "Related: Who dredges the channel\n" in out  # named, but not a section of this note
-    assert "100 percent" not in out  # the fact bears on dredging only
-    assert "Harbour talks resumed" not in out  # so does this event
-    assert "- **late 2023** — A joint survey was made. \\[2\\]" in out  # dataset-wide event kept
-    assert out.endswith(
-        "## Citations\n\nAll citations are to *Harbour memo*, Test Press (2024); ¶ = paragraph.\n\n"
-        "1. ¶1: “met in Midtown in May”\n2. ¶3.\n3. ¶4.\n"
-    )
-
-
-def test_export_unknown_issue_is_a_usage_error(run: Run) -> None:
-    result = run("export", "--md", "-p", TWO, "--issue", "toll")
-    assert result.exit_code == 2
-    assert result.stderr.startswith("gapcli: error: unknown issue 'toll'; did you mean 'tolls'?")
-
-
-def test_export_to_file_never_overwrites_without_force(run: Run, tmp_path: Path) -> None:
-    target = tmp_path / "brief.md"
-    first = run("export", "--md", "-p", TWO, "-o", str(target))
-    assert first.exit_code == 0
-    assert first.stderr == f"Wrote {target} (2 issues).\n"
-    assert target.read_text(encoding="utf-8") == run("export", "--md", "-p", TWO).stdout
-    target.write_text("keep me", encoding="utf-8")
-    refused = run("export", "--md", "-p", TWO, "-o", str(target))
-    assert refused.exit_code == 1
-    assert (
-        refused.stderr == f"gapcli: error: {target}: already exists; use --force to overwrite it\n"
-    )
-    assert target.read_text(encoding="utf-8") == "keep me"
-    forced = run("export", "--md", "-p", TWO, "-o", str(target), "--force")
-    assert forced.exit_code == 0
-    assert target.read_text(encoding="utf-8").startswith("---\ntitle: ")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md"]  # no temporary left
-
-
-def test_export_dash_means_stdout(run: Run) -> None:
-    assert (
-        run("export", "--md", "-p", TWO, "-o", "-").stdout
-        == run("export", "--md", "-p", TWO).stdout
-    )
-
-
-def test_validate_clean_dataset_with_source_text(run: Run) -> None:
-    result = run("validate", "-p", TWO, "--source-text", MEMO)
-    assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == "OK: 2 issues, 2 parties, 1 source; 4 quotes verbatim in memo.\n"
-
-
-def test_validate_reports_quotes_not_in_the_cited_paragraph(run: Run, tmp_path: Path) -> None:
-    text = tmp_path / "memo.txt"
-    text.write_text(
-        "They met elsewhere.\nShip traffic doubled.\nThere is silt from the southern farms.\nx\n",
-        encoding="utf-8",
-    )
-    result = run("validate", "-p", TWO, "--source-text", f"memo={text}")
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
-        f"gapcli: error: {TWO}/dataset.yaml:26:7: dialogue.cite[0].quote: quote is not verbatim in memo ¶1; not found anywhere in the text",
-        f"gapcli: error: {TWO}/dredging.yaml:24:13: positions.north.claims[0].cite[0].quote: quote is not verbatim in memo ¶2; it is in paragraph 3",
-        "gapcli: error: 2 problems found; fix them and run again.",
-    ]
-
-
-@pytest.mark.parametrize(
-    ("spec", "message"),
-    [
-        ("memo", "--source-text 'memo': expected SOURCE_ID=PATH, e.g. fp2024=article.txt"),
-        ("nope=x.txt", "--source-text 'nope=x.txt': unknown source 'nope'; declared: memo"),
-        (
-            "memo=/no/such/file.txt",
-            "--source-text 'memo=/no/such/file.txt': cannot read /no/such/file.txt: No such file or directory",
-        ),
-    ],
-)
-def test_validate_bad_source_text_option(run: Run, spec: str, message: str) -> None:
-    result = run("validate", "-p", TWO, "--source-text", spec)
-    assert (result.exit_code, result.stderr) == (2, f"gapcli: error: {message}\n")
-
-
-def test_validate_without_source_text(run: Run) -> None:
-    result = run("validate", "-p", THREE)
-    assert (result.exit_code, result.stdout) == (0, "OK: 1 issue, 3 parties, 2 sources.\n")
 
 
 def test_unknown_id_in_capitals_still_gets_a_suggestion(run: Run) -> None:

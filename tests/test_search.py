@@ -1,0 +1,220 @@
+"""``gapcli search``: hits name the issue, the field, who says it and in which voice; the
+query matches case- and quote-insensitively; no match exits 1 like grep; the core's match
+spans and the snippets around them.
+
+``search --json`` is in test_json.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gapcli.errors import UsageError
+from gapcli.explore import search, search_pattern
+from gapcli.loader import load_dataset
+from gapcli.render.explore import HIGHLIGHT, snippet
+
+from conftest import EXPLORE, THREE, TWO, Run, lines
+
+
+def test_search_two_party(run: Run) -> None:
+    result = run("search", "silt", "-p", TWO)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert lines(result.stdout) == [
+        "7 fields match “silt” in 1 issue",
+        "",
+        "dredging — Who dredges the channel",
+        "  summary",
+        "    Each side says the other silted the channel.",
+        "  Northport · positions.north.stance.text · the Northland government · government  ¶2",
+        "    Southland caused the silt.",
+        "  Northport · positions.north.claims[0].text · the Northland port authority · official  ¶2",
+        "    Silt comes from southern farms.",
+        "  Northport · positions.north.claims[0].cite[0].quote · the Northland port authority · official  ¶2",
+        "    silt from the southern farms",
+        "  Southport · positions.south.stance.text · the Southland government · government  ¶2",
+        "    Northern ships stir the silt.",
+        "  analysis[0].text · the memo · analysis  ¶2",
+        "    Each side blames the other for the silt.",
+        "  gap.what  ¶2",
+        "    Whose activity causes the silt.",
+    ]
+
+
+def test_search_three_party_names_sources_and_dataset_entries(run: Run) -> None:
+    result = run("search", "FLOW", "-p", THREE)
+    assert result.exit_code == 0
+    assert lines(result.stdout) == [
+        "6 fields match “FLOW” in 1 issue and the dataset file",
+        "",
+        "water-share — Sharing the river",
+        "  summary",
+        "    Upstream wants use rights; downstream wants guaranteed flow.",
+        "  Gammaton · positions.gamma.stance.text · the Gamma Federation · government  (notes ¶2)",
+        "    Guarantee a minimum flow.",
+        "  Gammaton · positions.gamma.asks[0].text · the Gamma Federation · government  (notes ¶2)",
+        "    A minimum flow at the border.",
+        "  Gammaton · positions.gamma.asks[0].cite[0].quote · the Gamma Federation · government  (notes ¶2)",
+        "    a minimum flow at the border",
+        "",
+        "Dataset file (title, dialogue, facts, timeline, recommendations)",
+        "  facts[0].text · the report · analysis (flow)  (report ¶1)",
+        "    River flow fell by a third.",
+        "  facts[0].cite[0].quote · the report · analysis (flow)  (report ¶1)",
+        "    flow fell by a third",
+    ]
+
+
+def test_search_straight_quote_matches_curly_and_spaces_match_any_white_space(run: Run) -> None:
+    result = run("search", "china   wharf's", "-p", EXPLORE)
+    assert result.exit_code == 0
+    assert lines(result.stdout) == [
+        "3 fields match “china   wharf's” in 2 issues",
+        "",
+        "china-role — China Wharf's role",
+        "  title",
+        "    China Wharf's role",
+        "",
+        "chip-exports — Chip exports",
+        "  Eastport · positions.east.claims[0].text · Eastport · government  ¶2",
+        "    China Wharf's “free port” status lets chips leave untaxed.",
+        "  Eastport · positions.east.claims[0].cite[0].quote · Eastport · government  ¶2",
+        "    China Wharf’s “free port” status lets chips leave untaxed",
+    ]
+
+
+def test_search_tag_narrows_issues_and_dataset_entries(run: Run) -> None:
+    # trust = canal-fees and china-role; dataset entries bearing on chip-exports only are out,
+    # and the long recommendation is cut to a snippet around the match.
+    result = run("search", "fees", "--tag", "trust", "-p", EXPLORE)
+    assert result.exit_code == 0
+    assert lines(result.stdout) == [
+        "12 fields match “fees” in 1 issue and the dataset file",
+        "",
+        "canal-fees — Canal fees",
+        "  title",
+        "    Canal fees",
+        "  question",
+        "    Are the canal fees fair?",
+        "  summary",
+        "    Each side reads bad faith into the other's use of the fees.",
+        "  Eastport · positions.east.stance.text · Eastport · government  ¶3",
+        "    The fees are fair.",
+        "  Westport · positions.west.stance.text · Westport · government  ¶3",
+        "    The fees are a weapon.",
+        "  Westport · positions.west.readings[0].text · Westport · government  ¶3",
+        "    Eastport is weaponizing the canal fees.",
+        "  Westport · positions.west.readings[0].cite[0].quote · Westport · government  ¶3",
+        "    Westport says Eastport is weaponizing the canal fees",
+        "  gap.what  ¶3",
+        "    Whether the fees are a tool or a weapon.",
+        "",
+        "Dataset file (title, dialogue, facts, timeline, recommendations)",
+        "  facts[0].text · the brief · analysis (fee-rise)  ¶4",
+        "    Canal fees were raised in mid 2021.",
+        "  timeline[1].text (fees-set)  ¶4",
+        "    Canal fees were set.",
+        "  timeline[2].text (fees-raised)  ¶4",
+        "    Canal fees were raised.",
+        "  recommendations[0].text · the brief · analysis (audit)  ¶5",
+        "    A joint audit of canal fees, long delayed by arguments over who would pay for…",
+    ]
+
+
+def test_search_shows_markup_literally(run: Run) -> None:
+    result = run("search", "[bold]", "-p", EXPLORE)
+    assert result.exit_code == 0
+    assert lines(result.stdout)[-2:] == [
+        "  gap.why_it_matters  ¶2",
+        "    [bold]Trade[/bold] rules depend on it.",
+    ]
+
+
+def test_search_no_match_exits_1_like_grep(run: Run) -> None:
+    result = run("search", "zebra", "-p", TWO)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "gapcli: error: no match for 'zebra'\n"
+
+
+def test_search_no_match_in_tag(run: Run) -> None:
+    result = run("search", "silt", "--tag", "trust", "-p", EXPLORE)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "gapcli: error: no match for 'silt' in issues tagged 'trust'\n"
+
+
+@pytest.mark.parametrize("query", ["", "   "])
+def test_search_empty_query_is_a_usage_error(run: Run, query: str) -> None:
+    result = run("search", query, "-p", TWO)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "gapcli: error: empty search query; give a word or phrase, e.g. gapcli search Taiwan\n"
+    )
+
+
+def test_search_unknown_tag_is_a_usage_error(run: Run) -> None:
+    result = run("search", "silt", "--tag", "nope", "-p", TWO)
+    assert result.exit_code == 2
+    assert result.stderr == "gapcli: error: no issue has tag 'nope'; tags in use: cost, harbour\n"
+
+
+# --- the core: matches and snippets -------------------------------------------------------
+
+
+def test_search_core_every_match_span_and_citation() -> None:
+    dataset = load_dataset(EXPLORE)
+    hits = search(dataset, "BAD FAITH")
+    assert [(h.issue, h.party, h.field, h.spans) for h in hits] == [
+        ("canal-fees", None, "summary", ((16, 25),)),
+        ("canal-fees", "east", "positions.east.readings[0].text", ((17, 26),)),
+        ("canal-fees", "east", "positions.east.readings[0].cite[0].quote", ((33, 42),)),
+        ("canal-fees", None, "gap.why_it_matters", ((0, 9),)),
+    ]
+    assert [[c.para for c in h.cite] for h in hits] == [[], [3], [3], [3]]
+    assert hits[0].text[16:25] == "bad faith"
+
+
+def test_search_reads_every_prose_field_of_every_model() -> None:
+    dataset = load_dataset(TWO)
+    fields = {h.field for h in search(dataset, "e")} | {h.field for h in search(dataset, "a")}
+    assert {"title", "question", "summary", "gap.what", "gap.why_it_matters"} <= fields
+    assert {"common_ground[0].text", "bridges[0].by", "positions.south.claims[0].by"} <= fields
+    assert "positions.north.asks[0].by" in fields and "positions.north.readings[0].text" in fields
+    assert {"dialogue.convener", "dialogue.rule", "dialogue.cite[0].quote"} <= fields
+    assert {"facts[0].figure", "timeline[1].text", "recommendations[0].by"} <= fields
+    assert not any(f.endswith((".id", ".source", ".voice", ".date")) for f in fields)
+    assert not any(f.startswith(("parties", "sources", "tags", "related")) for f in fields)
+
+
+@given(st.text(min_size=1, max_size=60), st.data())
+def test_any_piece_of_any_text_is_found(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    query = text[start:end]
+    if not query.split():
+        with pytest.raises(UsageError):
+            search_pattern(query)
+        return
+    found = [m.span() for m in search_pattern(query).finditer(text)]
+    assert found and found[0][0] <= start + (len(query) - len(query.lstrip()))
+
+
+def test_snippet_cuts_at_words_around_the_first_match() -> None:
+    text = " ".join(f"word{i:02d}" for i in range(40))
+    at = text.index("word20")
+    cut = snippet(text, ((at, at + 6),))
+    assert (
+        cut.plain
+        == "…word15 word16 word17 word18 word19 word20 word21 word22 word23 word24 word25…"
+    )
+    assert [(s.start, s.end, s.style) for s in cut.spans] == [(36, 42, HIGHLIGHT)]
+
+
+def test_snippet_highlights_every_match_and_shows_controls_as_escapes() -> None:
+    many = snippet("Taiwan, taiwan and TAIWAN", ((0, 6), (8, 14), (19, 25)))
+    assert [(s.start, s.end) for s in many.spans] == [(0, 6), (8, 14), (19, 25)]
+    hostile = snippet("a\x1b[31mTaiwan\nb", ((6, 12),))
+    assert hostile.plain == "a\\x1b[31mTaiwan b"
+    assert [(s.start, s.end) for s in hostile.spans] == [(9, 15)]
+    assert hostile.plain[9:15] == "Taiwan"
