@@ -8,6 +8,7 @@ failing streams, silent skips, invisible characters, and messages that name the 
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import signal
@@ -131,7 +132,7 @@ def test_a_hostile_title_does_not_become_an_attribute_in_pandoc_html(tmp_path: P
     brief = gapcli("export", "--md", "-p", str(folder))
     assert brief.returncode == 0, brief.stderr
     page = subprocess.run(
-        [pandoc(), "-f", "markdown-smart", "-s", "-t", "html"],
+        [pandoc(), "-f", "markdown-smart", "-s", "-t", "html", "--wrap=none"],
         input=brief.stdout,
         capture_output=True,
         text=True,
@@ -162,7 +163,7 @@ def test_any_text_reads_back_from_pandoc_as_written(text: str) -> None:
     """Property: what pandoc reads from ``md(text)`` is ``text`` (visible escapes aside),
     as words: no element but plain text, spaces and line breaks."""
     got, *kinds = pandoc_texts(md(text) + "\n")
-    assert got == "".join(visible(text).replace("\t", " ").split())
+    assert re.sub(r"\s", "", got) == re.sub(r"\s", "", visible(text))
     assert set(kinds) <= {"Para", "Plain", "Str", "Space", "SoftBreak", "LineBreak", "RawInline"}
     assert "RawInline" not in kinds or "<br>" in md(text)
 
