@@ -59,9 +59,7 @@ def run() -> Run:
         *args: str | Path, columns: int = 100, env: Mapping[str, str | None] | None = None
     ) -> Result:
         full_env = {"COLUMNS": str(columns), "NO_COLOR": "1", **(env or {})}
-        return CliRunner().invoke(
-            app, [str(a) for a in args], env=full_env, catch_exceptions=False
-        )
+        return CliRunner().invoke(app, [str(a) for a in args], env=full_env, catch_exceptions=False)
 
     return invoke
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from pydantic import BaseModel
@@ -79,15 +78,6 @@ def md_expected(text: str) -> str:
     """``text`` as it reads back from the rendered Markdown."""
     lines = [line.strip() for line in visible(text).replace("\t", " ").split("\n")]
     return "\n".join(lines) if any(lines) else ""
-
-
-def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
-    """The YAML front matter (parsed) and the Markdown body."""
-    assert markdown.startswith("---\n")
-    head, body = markdown[4:].split("\n---\n", 1)
-    meta = yaml.safe_load(head)
-    assert isinstance(meta, dict)
-    return meta, body
 
 
 def _unescaped_pipes(row: str) -> int:

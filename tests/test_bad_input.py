@@ -1,8 +1,8 @@
 """Bad datasets and bad arguments: one clear message per problem, a documented exit code,
 no traceback, and nothing read or changed that the user did not point at.
 
-Each case has a fixture under tests/data/broken-<case>/ (a minimal valid dataset with one
-defect) or, where a file cannot sensibly be committed (over 1 MiB, an empty folder,
+Each case has a fixture under tests/data/broken-<case>/ (a copy of tests/data/minimal/ with
+one defect, so line numbers match) or, where a file cannot sensibly be committed (over 1 MiB, an empty folder,
 permission bits), is generated in tmp_path. Tests run from tests/data so the paths in
 messages are the short relative ones a user would type.
 """
@@ -10,7 +10,6 @@ messages are the short relative ones a user would type.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from typer.testing import Result
 from gapcli.errors import DataError
 from gapcli.loader import MAX_DEPTH, MAX_FILE_BYTES, load_dataset
 
-from conftest import DATA, Run
+from conftest import DATA, MINIMAL, Run, copy_dataset
 
 FOOTER_1 = "1 problem found; fix it and run again."
 HINT = "check quotes, brackets and indentation (spaces only, no tabs)"
@@ -45,16 +44,6 @@ def assert_clean_failure(result: Result, code: int) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.stdout == ""
     assert "Traceback" not in result.output
-
-
-def copy_base(tmp_path: Path, name: str = "ds") -> Path:
-    """A writable copy of the minimal valid dataset the broken fixtures start from."""
-    folder = tmp_path / name
-    folder.mkdir()
-    shutil.copy(DATA / "broken-number-title" / "dataset.yaml", folder)
-    alpha = (DATA / "broken-number-title" / "alpha.yaml").read_text(encoding="utf-8")
-    (folder / "alpha.yaml").write_text(alpha.replace("title: 42", 'title: "Alpha"'))
-    return folder
 
 
 # --- one fixture per problem: exact message, exit 1 -------------------------------------
@@ -162,7 +151,7 @@ def test_every_data_command_reports_the_same_problem(run: Run, command: list[str
 
 
 def test_several_problems_are_all_listed_once(run: Run, tmp_path: Path) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     text = (folder / "alpha.yaml").read_text(encoding="utf-8")
     text = text.replace("para: 2", "para: 7").replace('title: "Alpha"', "title: [Alpha]")
     (folder / "alpha.yaml").write_text(text + "related: [beta]\n", encoding="utf-8")
@@ -182,7 +171,7 @@ def test_several_problems_are_all_listed_once(run: Run, tmp_path: Path) -> None:
 
 
 def test_yaml_11_scalars_stay_the_text_written_where_text_belongs(run: Run, tmp_path: Path) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     text = (folder / "alpha.yaml").read_text(encoding="utf-8")
     for old, new in [
         ('title: "Alpha"', "title: NO"),
@@ -223,7 +212,7 @@ def test_yaml_11_scalars_stay_the_text_written_where_text_belongs(run: Run, tmp_
 def test_non_decimal_numbers_are_text_and_rejected_as_paragraphs(
     run: Run, tmp_path: Path, written: str, shown: str
 ) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     text = (
         (folder / "alpha.yaml").read_text(encoding="utf-8").replace("para: 3", f"para: {written}")
     )
@@ -241,7 +230,7 @@ def test_non_decimal_numbers_are_text_and_rejected_as_paragraphs(
 
 
 def test_file_over_the_size_limit_is_refused_before_parsing(run: Run, tmp_path: Path) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     alpha = folder / "alpha.yaml"
     body = alpha.read_bytes()
     alpha.write_bytes(body + b"#" * (MAX_FILE_BYTES + 1 - len(body)))
@@ -254,7 +243,7 @@ def test_file_over_the_size_limit_is_refused_before_parsing(run: Run, tmp_path: 
 
 
 def test_file_exactly_at_the_size_limit_loads(tmp_path: Path) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     alpha = folder / "alpha.yaml"
     body = alpha.read_bytes()
     alpha.write_bytes(body + b"#" * (MAX_FILE_BYTES - len(body)))
@@ -263,7 +252,7 @@ def test_file_exactly_at_the_size_limit_loads(tmp_path: Path) -> None:
 
 
 def test_nesting_past_the_depth_limit_is_refused(run: Run, tmp_path: Path) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     deep = (
         "".join(f"{'  ' * i}k{i}:\n" for i in range(MAX_DEPTH + 2)) + "  " * (MAX_DEPTH + 2) + "x"
     )
@@ -278,7 +267,7 @@ def test_nesting_past_the_depth_limit_is_refused(run: Run, tmp_path: Path) -> No
 
 
 def test_thousand_level_flow_nesting_is_refused_by_the_parser(run: Run, tmp_path: Path) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     (folder / "alpha.yaml").write_text("a: " + "[" * 5000 + "]" * 5000 + "\n")
     result = run("validate", "--positions", str(folder))
     assert_clean_failure(result, 1)
@@ -330,7 +319,7 @@ def test_python_tag_fixture_is_a_real_threat_to_an_unsafe_loader(
     ],
 )
 def test_every_non_core_tag_is_refused(run: Run, tmp_path: Path, value: str, tag: str) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     text = (folder / "alpha.yaml").read_text(encoding="utf-8")
     (folder / "alpha.yaml").write_text(text.replace('title: "Alpha"', f"title: {value}"))
     result = run("validate", "--positions", str(folder))
@@ -345,7 +334,7 @@ def test_alias_bomb_is_answered_promptly(tmp_path: Path) -> None:
     # 40 levels of 9 aliases each would expand to 9**40 strings if anything expanded them.
     lines = ["id: alpha", 'l0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"l{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 41)]
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     (folder / "alpha.yaml").write_text("\n".join(lines) + "\n")
     start = time.perf_counter()
     with pytest.raises(DataError) as caught:
@@ -358,7 +347,7 @@ def test_alias_bomb_is_answered_promptly(tmp_path: Path) -> None:
 
 
 def test_an_anchor_without_aliases_is_harmless(tmp_path: Path) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     text = (folder / "alpha.yaml").read_text(encoding="utf-8")
     (folder / "alpha.yaml").write_text(text.replace('title: "Alpha"', 'title: &t "Alpha"'))
     assert load_dataset(folder).issues[0].title == "Alpha"
@@ -404,7 +393,7 @@ def test_empty_positions_folder(run: Run, tmp_path: Path) -> None:
 
 
 def test_unreadable_positions_folder(run: Run, tmp_path: Path) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     folder.chmod(0)
     try:
         if os.access(folder, os.R_OK):
@@ -420,7 +409,7 @@ def test_unreadable_positions_folder_simulated(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same path as above, forced even when running as root."""
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
 
     def refuse(self: Path) -> None:
         raise PermissionError(13, "Permission denied", str(self))
@@ -434,7 +423,7 @@ def test_unreadable_positions_folder_simulated(
 def test_unreadable_issue_file_simulated(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     real = Path.read_bytes
 
     def refuse_alpha(self: Path) -> bytes:
@@ -457,7 +446,7 @@ def test_unreadable_issue_file_simulated(
 @pytest.fixture
 def outside(tmp_path: Path) -> Path:
     """A dataset folder with a valid issue file *next to* it, outside the dataset."""
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     alpha = (folder / "alpha.yaml").read_text(encoding="utf-8")
     (tmp_path / "secret.yaml").write_text(alpha.replace("id: alpha", "id: secret"))
     return folder
@@ -517,7 +506,7 @@ def test_bad_options_exit_2_with_usage(run: Run, args: list[str], last_line: str
 def test_control_characters_in_keys_and_file_names_are_escaped_in_messages(
     run: Run, tmp_path: Path
 ) -> None:
-    folder = copy_base(tmp_path)
+    folder = copy_dataset(MINIMAL, tmp_path)
     text = (folder / "alpha.yaml").read_text(encoding="utf-8")
     (folder / "alpha.yaml").write_text(text + '"\\e[31mred\\a": x\n', encoding="utf-8")
     (folder / "\x1b[2Jbeta.yaml").write_text(text, encoding="utf-8")

@@ -21,12 +21,18 @@ def complete(run: Run, words: str, env: dict[str, str] | None = None) -> list[st
     assert result.exit_code == 0, result.output
     return [word for word in result.stdout.splitlines() if word]
 
+
 def test_complete_compare_issue_id(run: Run) -> None:
-    assert complete(run, f"gapcli compare --positions {EXPLORE} chi") == ["china-role", "chip-exports"]
+    assert complete(run, f"gapcli compare --positions {EXPLORE} chi") == [
+        "china-role",
+        "chip-exports",
+    ]
+
 
 def test_complete_reads_gapcli_positions(run: Run) -> None:
     env = {"GAPCLI_POSITIONS": str(EXPLORE)}
     assert complete(run, "gapcli compare c", env) == ["canal-fees", "china-role", "chip-exports"]
+
 
 def test_complete_export_issue(run: Run) -> None:
     assert complete(run, f"gapcli export -p {EXPLORE} --issue canal-fees --issue chi") == [
@@ -34,13 +40,16 @@ def test_complete_export_issue(run: Run) -> None:
         "chip-exports",
     ]
 
+
 @pytest.mark.parametrize("command", ["list", "search fees", "export"])
 def test_complete_tag(run: Run, command: str) -> None:
     assert complete(run, f"gapcli {command} -p {EXPLORE} --tag t") == ["trade", "trust"]
     assert complete(run, f"gapcli {command} -p {TWO} --tag ") == ["cost", "harbour"]
 
+
 def test_complete_bad_dataset_offers_nothing(run: Run) -> None:
     assert complete(run, f"gapcli compare -p {DATA / 'missing'} chi") == []
+
 
 def test_complete_shipped_dataset_through_the_console_script() -> None:
     done = gapcli_process(env=bash_protocol("gapcli compare chi"), script=True)

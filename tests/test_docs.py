@@ -89,13 +89,3 @@ def test_screenshot_script_renders_svgs(tmp_path: Path) -> None:
         assert text == (REPO / "docs" / name).read_text(encoding="utf-8"), f"{name} is stale"
         if name != "list.svg":
             assert f"]({'docs/' + name})" in readme
-
-
-def test_every_command_has_help_with_an_example() -> None:
-    from typer.main import get_command
-
-    from gapcli.cli import app
-
-    group = get_command(app)
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
-        assert command.help and "gapcli " + name in command.help, name

@@ -16,9 +16,8 @@ import pytest
 from gapcli.errors import OutputError
 from gapcli.output import write_atomic
 
-from conftest import DATA, REPO, Run
+from conftest import REPO, TWO, Run
 
-TWO = str(DATA / "two-party")
 OLD = b"old briefing\r\n\x00 kept byte for byte"
 
 

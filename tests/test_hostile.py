@@ -24,21 +24,19 @@ from render_checks import (
     md_expected,
     missing_in_markdown,
     missing_on_terminal,
-    split_front_matter,
     strings,
     table_problems,
     terminal_problems,
 )
 
-from conftest import DATA, Run
+from conftest import HOSTILE, Run, split_front_matter
 
-HOSTILE = str(DATA / "hostile")
 WIDE = 1000  # wide enough that nothing wraps, so every text can be found whole
 
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    return load_dataset(DATA / "hostile")
+    return load_dataset(HOSTILE)
 
 
 @pytest.fixture(scope="module")
@@ -191,15 +189,9 @@ def test_long_words_and_wide_text_fold_inside_their_cells(
 # --- Markdown -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def briefing() -> str:
-    from typer.testing import CliRunner
-
-    from gapcli.cli import app
-
-    result = CliRunner().invoke(
-        app, ["export", "--md", "--positions", HOSTILE], env={"NO_COLOR": "1"}
-    )
+@pytest.fixture
+def briefing(run: Run) -> str:
+    result = run("export", "--md", "--positions", HOSTILE)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -262,7 +254,6 @@ def json_strings(value: Any) -> list[str]:
 def test_json_carries_every_text_exactly(
     run: Run, dataset: Dataset, issue: Issue, command: list[str]
 ) -> None:
-    pytest.importorskip("gapcli.render.json", reason="the JSON renderer (issue 5) is not in")
     result = run(*command, "--positions", HOSTILE)
     assert result.exit_code == 0, result.output
     found = set(json_strings(json.loads(result.stdout)))
@@ -293,13 +284,12 @@ def test_mirror_and_perceptions_json_carry_every_reading_exactly(
 
 
 def test_json_output_has_no_raw_terminal_controls(run: Run) -> None:
-    pytest.importorskip("gapcli.render.json", reason="the JSON renderer (issue 5) is not in")
     result = run("compare", "hostile", "--json", "--positions", HOSTILE)
     assert terminal_problems(result.stdout) == []
     assert "\\u009b31m" in result.stdout and "\\u202etxt.exe" in result.stdout
 
 
-# --- the explore commands (issue 5): same guarantees ----------------------------------------
+# --- the explore commands: same guarantees ----------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -318,7 +308,6 @@ def test_json_output_has_no_raw_terminal_controls(run: Run) -> None:
 def test_explore_commands_pass_no_control_characters(
     run: Run, command: list[str], colour: bool
 ) -> None:
-    pytest.importorskip("gapcli.explore", reason="the explore commands (issue 5) are not in")
     env = {"NO_COLOR": "", "FORCE_COLOR": "1"} if colour else {}
     result = run(*command, "--positions", HOSTILE, columns=WIDE, env=env)
     assert result.exit_code == 0, result.output

@@ -10,7 +10,7 @@ from gapcli.errors import DataError
 from gapcli.loader import ENV_VAR, load_dataset, positions_dir, read_yaml, shipped_positions
 from gapcli.walk import dotted
 
-from conftest import DATA
+from conftest import DATA, THREE, TWO, VALID_DATASETS, copy_dataset
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -49,12 +49,9 @@ def test_positions_option_beats_environment_beats_shipped(monkeypatch: pytest.Mo
 
 
 def test_issues_load_in_id_order_with_origins() -> None:
-    dataset = load_dataset(DATA / "two-party")
+    dataset = load_dataset(TWO)
     assert [i.id for i in dataset.issues] == ["dredging", "tolls"]
-    assert (
-        dataset.origins["tolls"].where(("gap", "what"))
-        == f"{DATA / 'two-party' / 'tolls.yaml'}:26:3"
-    )
+    assert dataset.origins["tolls"].where(("gap", "what")) == f"{TWO / 'tolls.yaml'}:26:3"
     assert dataset.issue("tolls") is dataset.issues[1]
     assert dataset.issue("../tolls") is None
 
@@ -62,9 +59,7 @@ def test_issues_load_in_id_order_with_origins() -> None:
 def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None:
     folder = tmp_path / "ds"
     folder.mkdir()
-    (folder / "dataset.yaml").write_text(
-        (DATA / "two-party" / "dataset.yaml").read_text(encoding="utf-8")
-    )
+    (folder / "dataset.yaml").write_text((TWO / "dataset.yaml").read_text(encoding="utf-8"))
     (folder / "a.yaml").write_text("id: b\ntitle: 5\n", encoding="utf-8")
     (folder / "c.yaml").write_text("id: c\nnope: 1\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
@@ -83,10 +78,7 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
 
 
 def test_dataset_order_sets_reading_order_and_is_checked(tmp_path: Path) -> None:
-    folder = tmp_path / "ds"
-    folder.mkdir()
-    for path in (DATA / "two-party").glob("*.yaml"):
-        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    folder = copy_dataset(TWO, tmp_path)
     meta = folder / "dataset.yaml"
     original = meta.read_text(encoding="utf-8")
     meta.write_text(original + "order: [tolls]\n", encoding="utf-8")
@@ -95,14 +87,6 @@ def test_dataset_order_sets_reading_order_and_is_checked(tmp_path: Path) -> None
     with pytest.raises(DataError) as caught:
         load_dataset(str(folder))
     assert caught.value.problems == [f"{meta}:62:1: order: 'tolls' is listed twice; keep one"]
-
-
-def copy_two_party(tmp_path: Path) -> Path:
-    folder = tmp_path / "ds"
-    folder.mkdir()
-    for path in (DATA / "two-party").glob("*.yaml"):
-        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    return folder
 
 
 @pytest.mark.parametrize(
@@ -222,7 +206,7 @@ def copy_two_party(tmp_path: Path) -> Path:
 def test_values_a_hurried_editor_gets_wrong(
     tmp_path: Path, file: str, old: str, new: str, problem: str
 ) -> None:
-    folder = copy_two_party(tmp_path)
+    folder = copy_dataset(TWO, tmp_path)
     path = folder / file
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -233,7 +217,7 @@ def test_values_a_hurried_editor_gets_wrong(
 
 
 def test_hidden_files_are_not_issues_and_dataset_yml_is_named(tmp_path: Path) -> None:
-    folder = copy_two_party(tmp_path)
+    folder = copy_dataset(TWO, tmp_path)
     (folder / ".tolls.yaml.swp.yaml").write_text("", encoding="utf-8")
     assert [i.id for i in load_dataset(folder).issues] == ["dredging", "tolls"]
     (folder / "dataset.yaml").rename(folder / "dataset.yml")
@@ -245,7 +229,7 @@ def test_hidden_files_are_not_issues_and_dataset_yml_is_named(tmp_path: Path) ->
 
 
 def test_a_schema_1_folder_gets_one_clear_error(tmp_path: Path) -> None:
-    folder = copy_two_party(tmp_path)
+    folder = copy_dataset(TWO, tmp_path)
     meta = folder / "dataset.yaml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("schema: 2\n", ""), "utf-8")
     (folder / "tolls.yaml").write_text("stance: 'not even v1'\n", encoding="utf-8")
@@ -270,7 +254,7 @@ def test_a_schema_1_folder_gets_one_clear_error(tmp_path: Path) -> None:
 def test_three_parties_need_whom_a_reading_reads(tmp_path: Path) -> None:
     folder = tmp_path / "ds"
     folder.mkdir()
-    for path in (DATA / "three-party").glob("*.yaml"):
+    for path in THREE.glob("*.yaml"):
         text = path.read_text(encoding="utf-8").replace("        of: gamma\n", "")
         (folder / path.name).write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
@@ -279,3 +263,12 @@ def test_three_parties_need_whom_a_reading_reads(tmp_path: Path) -> None:
         f"{folder}/water-share.yaml:25:9: positions.alpha.readings[0]: with 3 parties a reading "
         "must say whom it reads: add `of:` with one of beta, gamma"
     ]
+
+
+def test_every_fixture_dataset_is_valid_or_named_broken() -> None:
+    """Tests that take every valid fixture (schema, GFM, pandoc) use VALID_DATASETS: a fixture
+    that stopped loading would fail here rather than drop out of them unnoticed."""
+    folders = {p for p in DATA.iterdir() if p.is_dir() and not p.name.startswith("broken-")}
+    assert folders == set(VALID_DATASETS)
+    for folder in VALID_DATASETS:
+        assert load_dataset(folder).issues, folder.name

@@ -33,31 +33,28 @@ from render_checks import (
     md_expected,
     missing_in_markdown,
     missing_on_terminal,
-    split_front_matter,
     strings,
     table_problems,
     terminal_problems,
 )
 
-from conftest import DATA, Run
+from conftest import MINIMAL, Run, split_front_matter
 
 SETTINGS = settings(
     max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-BASE = DATA / "broken-number-title"  # the minimal dataset; its one defect is `title: 42`
 
 
 def base_issue() -> dict[str, Any]:
-    data = yaml.safe_load((BASE / "alpha.yaml").read_text(encoding="utf-8"))
-    data["title"] = "Alpha"
+    data = yaml.safe_load((MINIMAL / "alpha.yaml").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
 
 def base_meta() -> dict[str, Any]:
-    data = yaml.safe_load((BASE / "dataset.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((MINIMAL / "dataset.yaml").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 

@@ -13,7 +13,7 @@ from gapcli.render.markdown import Notes, md
 from gapcli.render.terminal import compare_view, list_table, t
 from gapcli.render.text import markers, visible
 
-from conftest import DATA
+from conftest import THREE, TWO
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,7 @@ def test_rich_text_never_interprets_markup() -> None:
 
 
 def test_notes_number_each_citation_once() -> None:
-    dataset = load_dataset(DATA / "two-party")
+    dataset = load_dataset(TWO)
     cites = dataset.issues[0].positions["north"].claims[0].cite
     notes = Notes()
     assert notes.ref(cites) == "\\[1\\]"
@@ -67,14 +67,14 @@ def test_notes_number_each_citation_once() -> None:
 
 
 def test_markers_name_the_source_when_there_are_several() -> None:
-    two = load_dataset(DATA / "two-party")
-    three = load_dataset(DATA / "three-party")
+    two = load_dataset(TWO)
+    three = load_dataset(THREE)
     assert markers(two.issues[0].gap.cite, two) == "¶2"
     assert markers(three.issues[0].gap.cite, three) == "(report ¶3)"
 
 
 def test_renderers_return_objects_and_print_nothing(capsys: pytest.CaptureFixture[str]) -> None:
-    dataset = load_dataset(DATA / "three-party")
+    dataset = load_dataset(THREE)
     list_table(dataset.issues)
     compare_view(dataset.issues[0], dataset)
     assert capsys.readouterr() == ("", "")

@@ -13,7 +13,7 @@ from gapcli.loader import load_dataset
 from gapcli.render.simple_table import Column, SimpleTable
 from gapcli.render.terminal import list_table
 
-from conftest import DATA, REPO
+from conftest import HOSTILE, REPO, THREE, TWO
 
 WIDTHS = (12, 20, 30, 40, 50, 60, 80, 100, 120, 200)
 
@@ -30,9 +30,7 @@ def styled_chars(renderable: RenderableType, width: int) -> list[tuple[str, str]
     ]
 
 
-@pytest.mark.parametrize(
-    "folder", [REPO / "positions", DATA / "two-party", DATA / "three-party", DATA / "hostile"]
-)
+@pytest.mark.parametrize("folder", [REPO / "positions", TWO, THREE, HOSTILE])
 @pytest.mark.parametrize("width", WIDTHS)
 def test_issue_list_matches_rich_table_or_stacks_without_loss(folder: object, width: int) -> None:
     table = list_table(load_dataset(str(folder)).issues)

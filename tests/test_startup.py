@@ -27,7 +27,7 @@ from gapcli.loader import load_dataset
 from gapcli.render.markdown import briefing
 from gapcli.sides import mirror, sides
 
-from conftest import DATA
+from conftest import TWO
 
 HEAVY = ("rich", "yaml", "pydantic", "pydantic_core", "gapcli.loader", "gapcli.models")
 
@@ -62,7 +62,7 @@ def test_version_and_help_import_no_heavy_module(args: str, starts: str) -> None
 
 def test_the_probe_sees_heavy_imports() -> None:
     """The same probe does see them when a command needs them (so the test above can fail)."""
-    result, modules = imported_by("list", "--positions", str(DATA / "two-party"))
+    result, modules = imported_by("list", "--positions", str(TWO))
     assert result.returncode == 0
     assert {"rich", "yaml", "pydantic", "gapcli.loader", "gapcli.models"} <= modules
 
