@@ -1,5 +1,6 @@
 """Shared test helpers: the fixture datasets, the two ways to run gapcli (in-process with
-``run``, a real process with ``gapcli_process``), and small output helpers.
+``run``, a real process with ``gapcli_process``), and small output helpers (``lines``,
+``split_front_matter``, ``errors`` and ``assert_clean_failure`` for failures).
 
 Fixture datasets (``tests/data/``): ``minimal`` (the smallest valid dataset; each
 ``broken-<case>`` is a copy of it with one defect, at the same line numbers), ``two-party``
@@ -96,6 +97,24 @@ def gapcli_process(
         timeout=60,
         check=False,
     )
+
+
+FOOTER_1 = "1 problem found; fix it and run again."  # after the one problem of a bad dataset
+
+
+def errors(result: Result) -> list[str]:
+    """stderr lines, each checked to carry the ``gapcli: error:`` prefix, prefix removed."""
+    lines = result.stderr.splitlines()
+    assert all(line.startswith("gapcli: error: ") for line in lines), lines
+    return [line.removeprefix("gapcli: error: ") for line in lines]
+
+
+def assert_clean_failure(result: Result, code: int) -> None:
+    """The exit code, nothing on stdout, and no traceback anywhere."""
+    assert result.exit_code == code, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
 
 
 def lines(text: str) -> list[str]:
