@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from gapcli.explore import narrowed_meta
+from gapcli.explore import narrowed_meta, when
 from gapcli.models import (
     GAP_TYPE_MEANING,
     Citation,
@@ -204,7 +204,7 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
             ("Convened by", d.convener),
             ("Sponsored by", d.sponsor),
             ("Where", d.place),
-            ("When", display_date(d.date) if d.date else None),
+            ("When", _dated(display_date(d.date), d.date_inferred) if d.date else None),
             ("Rule", d.rule),
         ]
         lines.append("; ".join(f"{k}: {md(v)}" for k, v in known if v) + f". {notes.ref(d.cite)}")
@@ -224,7 +224,7 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
         for event in sorted(events, key=lambda e: e.sort_key()):
             by = f" — *{md(event.by)}*" if event.by else ""
             lines.append(
-                f"- **{event.display_date()}** — {md(event.text)}{by} {notes.ref(event.cite)}"
+                f"- **{when(event)}** — {md(event.text)}{by} {notes.ref(event.cite)}"
             )
         lines.append("")
     lines += ["## Issues", ""]
@@ -262,6 +262,11 @@ def outermost(quotes: list[str]) -> list[str]:
     if len(quotes) > CONTAINMENT_LIMIT:
         return quotes
     return [q for q in quotes if not any(q != other and q in other for other in quotes)]
+
+
+def _dated(shown: str, inferred: bool) -> str:
+    """A date as people write it, saying so when it was resolved from a relative date."""
+    return f"{shown} (inferred)" if inferred else shown
 
 
 def source_line(source: Source) -> str:
