@@ -1,4 +1,5 @@
-"""Loader units: strict scalars, line marks, dataset folder resolution, cross-file rules."""
+"""Loader units: strict scalars, line marks, dataset folder resolution, cross-file rules, and
+the fixture datasets themselves (each valid one loads; every other is named broken-*)."""
 
 from __future__ import annotations
 
