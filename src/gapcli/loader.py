@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
@@ -101,21 +101,36 @@ def positions_dir(option: str | None) -> Path:
 
 def read_yaml(path: Path, shown: str) -> tuple[Any, dict[Loc, tuple[int, int]]]:
     """Parse one YAML file into plain data and the line/column of every value in it."""
-    node = _compose(path, shown)
+    return read_yaml_bytes(_read_bytes(path, shown), shown)
+
+
+def read_yaml_bytes(raw: bytes, shown: str) -> tuple[Any, dict[Loc, tuple[int, int]]]:
+    """``read_yaml`` for a file's bytes already in memory (e.g. read from a git revision)."""
+    node = _compose(raw, shown)
     data = _plain(node, shown)
     marks: dict[Loc, tuple[int, int]] = {}
     _mark(node, (), marks, 0)
     return data, marks
 
 
-def _compose(path: Path, shown: str) -> yaml.Node:
+def too_big(size: int, shown: str) -> DataError:
+    """The error for a file over the size limit."""
+    return DataError([f"{shown}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"])
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise DataError([f"{shown}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"])
-        raw = path.read_bytes()
+            raise too_big(size, shown)
+        return path.read_bytes()
     except OSError as exc:
         raise DataError([f"{shown}: cannot read file: {exc.strerror or exc}"]) from None
+
+
+def _compose(raw: bytes, shown: str) -> yaml.Node:
+    if len(raw) > MAX_FILE_BYTES:
+        raise too_big(len(raw), shown)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -205,10 +220,10 @@ def _mark(node: yaml.Node, loc: Loc, marks: dict[Loc, tuple[int, int]], depth: i
             marks[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
 
 
-def _marks_of(path: Path, shown: str) -> dict[Loc, tuple[int, int]]:
+def _marks_of(read: Callable[[], bytes], shown: str) -> dict[Loc, tuple[int, int]]:
     """Line and column of every value, read again when an error first needs them."""
     try:
-        return read_yaml(path, shown)[1]
+        return read_yaml_bytes(read(), shown)[1]
     except DataError:  # the file changed since it loaded; messages name the file only
         return {}
 
@@ -368,30 +383,96 @@ def issue_ids(folder: Path | str) -> list[str]:
     return sorted({path.stem for path in _issue_files(Path(folder), str(folder))})
 
 
-def load_dataset(folder: Path | str) -> Dataset:
-    """Load and cross-check a dataset folder; raise DataError listing every problem."""
+# Turns a schema-1 dataset's plain data (dataset file, {file name: issue data}) into
+# schema 2 in memory; see gapcli.migrate.upgrade.
+Upgrade = Callable[[Any, dict[str, Any]], tuple[Any, dict[str, Any]]]
+
+
+def load_dataset(folder: Path | str, upgrade: Upgrade | None = None) -> Dataset:
+    """Load and cross-check a dataset folder; raise DataError listing every problem.
+
+    With ``upgrade``, a schema-1 dataset is migrated in memory instead of refused.
+    """
     shown = str(folder)
     folder = Path(folder)
     files = _issue_files(folder, shown)
+    readers = {
+        path.name: partial(_read_bytes, path, str(path)) for path in [folder / DATASET_FILE, *files]
+    }
+    return _load(shown, str(folder / DATASET_FILE)[: -len(DATASET_FILE)], readers, upgrade)
+
+
+def load_files(shown: str, files: Mapping[str, bytes], upgrade: Upgrade | None = None) -> Dataset:
+    """Load a dataset held in memory as ``{file name: bytes}`` (a git revision of a folder).
+
+    ``shown`` names the folder in messages (``HEAD~1:positions``); the files go through the
+    same YAML safety, size limit and checks as a folder on disk.
+    """
+    if DATASET_FILE not in files:
+        raise DataError([f"{shown}: no {DATASET_FILE} here; a dataset folder needs one"])
+    names = sorted(
+        n
+        for n in files
+        if n.endswith(ISSUE_SUFFIXES)
+        and n not in (DATASET_FILE, "dataset.yml")
+        and not n.startswith(".")
+    )
+    readers = {name: partial(files.__getitem__, name) for name in [DATASET_FILE, *names]}
+    return _load(shown, shown + "/", readers, upgrade)
+
+
+def _parse(read: Callable[[], bytes], shown: str, problems: list[str]) -> tuple[Any, Origin]:
+    """One file's plain data (None when it does not parse; its problems are added)."""
+    try:
+        data = _plain(_compose(read(), shown), shown)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None, Origin(shown)
+    # Line numbers are only for error messages: read them if and when one needs them.
+    return data, Origin(shown, read_marks=partial(_marks_of, read, shown))
+
+
+def _load(
+    shown: str, prefix: str, readers: Mapping[str, Callable[[], bytes]], upgrade: Upgrade | None
+) -> Dataset:
+    """Parse and validate the dataset file, then each issue file; cross-check them together."""
     problems: list[str] = []
-    meta, meta_origin = _load_one(DatasetFile, folder / DATASET_FILE, problems)
+    meta_data, meta_origin = _parse(readers[DATASET_FILE], prefix + DATASET_FILE, problems)
+    issue_readers = [(name, read) for name, read in readers.items() if name != DATASET_FILE]
+    if not issue_readers:
+        problems.append(f"{shown}: no issue files; add one <id>.yaml per issue")
+    migrated: dict[str, tuple[Any, Origin]] | None = None
+    if meta_data is not None and upgrade is not None and _schema_1(meta_data):
+        parsed = {name: _parse(read, prefix + name, problems) for name, read in issue_readers}
+        found = {name: data for name, (data, _) in parsed.items() if data is not None}
+        meta_data, found = upgrade(meta_data, found)
+        # Migrated data has no lines of its own: messages name the file and the field.
+        meta_origin = Origin(meta_origin.path)
+        migrated = {name: (found.get(name), Origin(o.path)) for name, (_, o) in parsed.items()}
+    meta = None
+    if meta_data is not None:
+        _check_schema(meta_data, meta_origin)
+        meta = _validate(DatasetFile, meta_data, meta_origin, problems)
     origins: dict[str, Origin] = {DATASET_FILE_KEY: meta_origin}
     issues: dict[str, Issue] = {}
-    if not files:
-        problems.append(f"{shown}: no issue files; add one <id>.yaml per issue")
     unloaded: set[str] = set()  # stems of issue files that failed: no knock-on errors about them
-    for path in files:
-        issue, origin = _load_one(Issue, path, problems)
+    for name, read in issue_readers:
+        stem, suffix = name.rsplit(".", 1)
+        if migrated is not None:
+            data, origin = migrated[name]
+        else:
+            data, origin = _parse(read, prefix + name, problems)
+        issue = None if data is None else _validate(Issue, data, origin, problems)
         if issue is None:
-            unloaded.add(path.stem)
+            unloaded.add(stem)
             continue
-        if issue.id != path.stem:
+        if issue.id != stem:
             problems.append(
                 problem_at(
                     origin,
                     ("id",),
                     f"{issue.id!r} differs from the file name; "
-                    f"rename the file to {issue.id}{path.suffix} or fix the id",
+                    f"rename the file to {issue.id}.{suffix} or fix the id",
                 )
             )
         if issue.id in issues:
@@ -408,24 +489,22 @@ def load_dataset(folder: Path | str) -> Dataset:
     if meta is not None:
         problems.extend(_cross_check(meta, meta_origin, issues, origins, unloaded))
     if problems:
+        if migrated is not None:
+            problems.insert(0, _UNDECIDED.format(shown=shown))
         raise DataError(problems)
     assert meta is not None
     ordered = list(dict.fromkeys([*meta.order, *sorted(issues)]))  # reading order, then by id
     return Dataset(meta=meta, issues=[issues[k] for k in ordered], origins=origins)
 
 
-def _load_one(model: type[M], path: Path, problems: list[str]) -> tuple[M | None, Origin]:
-    shown = str(path)
-    try:
-        data = _plain(_compose(path, shown), shown)
-    except DataError as exc:
-        problems.extend(exc.problems)
-        return None, Origin(shown)
-    # Line numbers are only for error messages: read them if and when one needs them.
-    origin = Origin(shown, read_marks=partial(_marks_of, path, shown))
-    if model is DatasetFile:
-        _check_schema(data, origin)
-    return _validate(model, data, origin, problems), origin
+_UNDECIDED = (
+    "{shown}: a schema-1 dataset, read through the migration in memory; it could not decide "
+    "what is listed below. Run 'gapcli migrate DIR -o NEWDIR' on it, then review what it lists"
+)
+
+
+def _schema_1(data: Any) -> bool:
+    return isinstance(data, dict) and data.get("schema") in (None, 1)
 
 
 MIGRATION = "docs/migration.md"
