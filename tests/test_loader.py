@@ -245,8 +245,8 @@ def test_a_schema_1_folder_gets_one_clear_error(tmp_path: Path) -> None:
         "in which stances are attributed entries (text, by, voice, cite) and may be left out; "
         "`perception` is now `readings` (with `of` and `about`); every claim, reading, ask, "
         "common-ground and bridge entry has an `id` and a `voice`; the source's own analysis "
-        "moves from the sides to the issue's `analysis` list. See docs/migration.md for what "
-        "to change"
+        "moves from the sides to the issue's `analysis` list. Run 'gapcli migrate DIR -o NEWDIR' "
+        "to rewrite it, then review what it lists (see docs/migration.md)"
     ]
     meta.write_text("schema: 3\n" + meta.read_text(encoding="utf-8"), "utf-8")
     with pytest.raises(DataError) as caught:

@@ -378,6 +378,11 @@ def _issue_files(folder: Path, shown: str) -> list[Path]:
     ]
 
 
+def issue_files(folder: Path | str) -> list[Path]:
+    """The issue files of a dataset folder, checked as ``load_dataset`` checks the folder."""
+    return _issue_files(Path(folder), str(folder))
+
+
 def issue_ids(folder: Path | str) -> list[str]:
     """The issue ids of a dataset folder from its file names alone (ids equal file stems)."""
     return sorted({path.stem for path in _issue_files(Path(folder), str(folder))})
@@ -530,7 +535,8 @@ def _check_schema(data: dict[str, Any], origin: Origin) -> None:
         raise DataError(
             [
                 f"{found} a schema-1 dataset; gapcli reads schema {SCHEMA_VERSION}, in which "
-                f"{_V2_CHANGES}. See {MIGRATION} for what to change"
+                f"{_V2_CHANGES}. Run 'gapcli migrate DIR -o NEWDIR' to rewrite it, then review "
+                f"what it lists (see {MIGRATION})"
             ]
         )
     raise DataError(
