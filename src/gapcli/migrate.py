@@ -68,7 +68,8 @@ class Unrecorded:
 def slug(text: str, words: int = SLUG_WORDS) -> str:
     """An id from the first words of ``text``: ``china-is-the-primary-source``."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    parts = re.findall(r"[a-z0-9]+", plain.replace("'", ""))[:words]
+    plain = re.sub(r"(?<=[a-z0-9])['.](?=[a-z0-9])", "", plain)  # U.S., China's: one word
+    parts = re.findall(r"[a-z0-9]+", plain)[:words]
     return "-".join(parts)[:48].strip("-") or "entry"
 
 
