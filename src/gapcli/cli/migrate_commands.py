@@ -30,14 +30,14 @@ def migrate(
 
     Ids, `readings` and the issue's `analysis` list are filled in; what the migration
     cannot decide (a voice schema 1 did not record, who holds a stance) is left out and
-    listed, never guessed (docs/migration.md). Exit status: 0 when there is nothing to
-    review, 1 when notes are listed (or on an error), 2 on a usage error.
+    listed, never guessed (docs/migration.md); then run gapcli validate -p NEWDIR. Exit
+    status: 0 when there is nothing to review, 1 when notes are listed (or on an error), 2 on
+    a usage error.
 
     \b
     Examples:
       gapcli migrate old-positions -o positions-v2
       gapcli migrate old-positions -o positions-v2 --force
-      gapcli validate -p positions-v2     # after reviewing the notes
     """
     from pathlib import Path
 
