@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from gapcli.cli.app import JsonOption, PositionsOption, app, console, dataset_dir, write_stdout
+
+if TYPE_CHECKING:
+    from gapcli.models import Dataset, Issue
 
 
 @app.command()
@@ -60,3 +63,25 @@ def diff(
         write_stdout(diff_markdown(result))
     else:
         console().print(diff_view(result))
+
+
+def since_section(
+    old: str, positions: str | None, dataset: Dataset, chosen: list[Issue]
+) -> list[str]:
+    """``export --since``: the briefing's "What changed" section for the chosen issues."""
+    from dataclasses import replace
+
+    from gapcli.diff import Version
+    from gapcli.diff import diff as compare_versions
+    from gapcli.render.diff import briefing_section
+    from gapcli.revision import load_side
+
+    folder = dataset_dir(positions)
+    result = compare_versions(load_side(old, folder), Version(str(folder), dataset))
+    ids = {issue.id for issue in chosen}
+    narrowed = replace(
+        result,
+        issues=[i for i in result.issues if i.id in ids],
+        unchanged=[i for i in result.unchanged if i in ids],
+    )
+    return briefing_section(narrowed)

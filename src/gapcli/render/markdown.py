@@ -164,8 +164,11 @@ def _quoted(text: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
-def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> str:
-    """The whole briefing note for these issues (facts and dates narrowed to them)."""
+def briefing(
+    dataset: Dataset, issues: list[Issue], date: str, version: str, since: list[str] | None = None
+) -> str:
+    """The whole briefing note for these issues (facts and dates narrowed to them); ``since``:
+    a "What changed" section, placed right after the bottom line."""
     notes = Notes()
     meta = narrowed_meta(dataset, issues)
     lines = front_matter(dataset, date)
@@ -188,6 +191,7 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
         "own analysis; each line names who holds the view and in which voice, and "
         "\\[n\\] points to the cited paragraph under Citations.",
         "",
+        *(since or []),
         "## Context",
         "",
     ]
