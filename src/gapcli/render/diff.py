@@ -106,7 +106,7 @@ def details(change: EntryChange, labels: dict[str, str]) -> list[str]:
         if change.moved_from:
             out.append(f"moved from {place(*change.moved_from, labels)}")
         if change.similarity is not None:
-            out.append(f"matched by wording ({change.similarity:.2f}) with {change.old_id}")
+            out.append(f"matched by wording to {change.old_id}, {change.similarity:.2f}")
         elif change.old_id != change.new_id and change.where != STANCE:
             out.append(f"id was {change.old_id}")
     return out
@@ -136,7 +136,14 @@ def _field_kind(change: FieldChange) -> str:
         return "set"
     if change.new is None:
         return "removed"
-    return "changed"
+    return "quotes changed" if change.old == change.new else "changed"
+
+
+def _both(field: FieldChange) -> tuple[str, str] | None:
+    """Old and new text when both exist and differ (else the headline says it all)."""
+    if field.old is None or field.new is None or field.old == field.new:
+        return None
+    return field.old, field.new
 
 
 def counts(diff: DatasetDiff) -> str:
@@ -205,11 +212,13 @@ def _change_view(change: EntryChange, labels: dict[str, str]) -> RenderableType:
 
 def _field_view(field: FieldChange) -> RenderableType:
     head = Text(f"{field.field} {_field_kind(field)}", style="bold")
-    if field.old is None or field.new is None:
-        head.append_text(t(f": {field.new or field.old}"))
+    both = _both(field)
+    if both is None:
+        if field.old is None or field.new is None:
+            head.append_text(t(f": {field.new or field.old}"))
         return head
     grid = _grid(1)
-    before, after = _words(field.old, field.new)
+    before, after = _words(*both)
     _row(grid, "-", before)
     _row(grid, "+", after)
     return Group(head, _indented(grid, 2))
@@ -287,16 +296,26 @@ def _md_change(change: EntryChange, labels: dict[str, str]) -> list[str]:
     return [head, f"    - before: {before}", f"    - now: {after}"]
 
 
+def _md_fields(fields: list[FieldChange]) -> list[str]:
+    lines = []
+    for field in fields:
+        head = f"- **{field.field}** {_field_kind(field)}"
+        both = _both(field)
+        if both is None:
+            lone = field.new or field.old
+            lines.append(head + (f": {md(lone)}" if field.old is None or field.new is None else ""))
+            continue
+        before, after = _md_words(*both)
+        lines += [head, f"  - before: {before}", f"  - now: {after}"]
+    return lines
+
+
 def issue_markdown(issue: IssueDiff, labels: dict[str, str], level: int) -> list[str]:
     """One issue's changes under a heading of ``level`` (``##`` = 2)."""
     heading = f"{'#' * level} {md(issue.title)} (`{issue.id}`)"
     if issue.status is not Status.CHANGED:
         return [heading, "", f"Issue {issue.status.value}.", ""]
-    lines = [heading, ""]
-    for field in issue.fields:
-        if field.old is not None and field.new is not None:
-            before, after = _md_words(field.old, field.new)
-            lines += [f"- **{field.field}** changed", f"  - before: {before}", f"  - now: {after}"]
+    lines = [heading, "", *_md_fields(issue.fields)]
     current: tuple[str | None, str] | None = None
     for change in issue.entries:
         if (change.party, change.where) != current:
@@ -310,12 +329,8 @@ def section(diff: DatasetDiff, level: int) -> list[str]:
     """The summary line, dataset-file changes, every changed issue, and the unchanged ones."""
     labels = diff.labels()
     lines = [md(counts(diff)), ""]
-    for change in diff.meta:
-        lines.append(
-            f"- Dataset file, {change.field}: {md(change.old or '-')} → {md(change.new or '-')}"
-        )
     if diff.meta:
-        lines.append("")
+        lines += ["Dataset file:", "", *_md_fields(diff.meta), ""]
     for issue in diff.issues:
         lines += issue_markdown(issue, labels, level)
     if diff.unchanged:
