@@ -302,7 +302,7 @@ def _md_fields(fields: list[FieldChange]) -> list[str]:
         head = f"- **{field.field}** {_field_kind(field)}"
         both = _both(field)
         if both is None:
-            lone = field.new or field.old
+            lone = field.new or field.old or ""
             lines.append(head + (f": {md(lone)}" if field.old is None or field.new is None else ""))
             continue
         before, after = _md_words(*both)
