@@ -22,6 +22,12 @@ from gapcli.models import Citation, Dataset, Issue, Reading, Statement, Voice
 PAIR = 0.6  # unmatched entries at or above this text similarity are the same entry, edited
 WORDING_FIX = 0.9  # an edit at or above this similarity is a wording fix (see _meaningful)
 _NEGATIONS = frozenset({"no", "not", "never", "none", "nor", "neither", "without", "cannot"})
+_NUMBERS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion trillion half third quarter double "
+    "twice triple percent".split()
+)
 _WORD = re.compile(r"\S+")
 STANCE = "stance"
 ISSUE_LISTS = ("analysis", "common_ground", "bridges")
@@ -163,12 +169,15 @@ def similarity(old: str, new: str) -> float:
 
 
 def _meaningful(runs: list[tuple[str, str]]) -> bool:
-    """True when a changed word negates or is a number: never a mere wording fix."""
+    """True when a changed word negates or is a number (``12``, ``twelve``, ``half``): such an
+    edit changes what is said, so it is never a mere wording fix."""
     for tag, text in runs:
         if tag != "equal":
             for word in text.casefold().replace("\u2019", "'").split():
                 bare = word.strip(".,;:!?()\"'\u201c\u201d\u2018")
-                if bare in _NEGATIONS or bare.endswith("n't") or any(c.isdigit() for c in bare):
+                if bare in _NEGATIONS or bare in _NUMBERS or bare.endswith("n't"):
+                    return True
+                if any(c.isdigit() for c in bare):
                     return True
     return False
 
