@@ -23,10 +23,48 @@ PAIR = 0.6  # unmatched entries at or above this text similarity are the same en
 WORDING_FIX = 0.9  # an edit at or above this similarity is a wording fix (see _meaningful)
 _NEGATIONS = frozenset({"no", "not", "never", "none", "nor", "neither", "without", "cannot"})
 _NUMBERS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion trillion half third quarter double "
-    "twice triple percent".split()
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "half",
+        "third",
+        "quarter",
+        "double",
+        "twice",
+        "triple",
+        "percent",
+    ]
 )
 _WORD = re.compile(r"\S+")
 STANCE = "stance"
