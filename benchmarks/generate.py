@@ -1,4 +1,4 @@
-"""Write a valid, varied gapcli dataset of N issue files (for the benchmark and scale tests).
+"""Write a valid, varied gapcli dataset (schema 2) of N issues, for the benchmark and tests.
 
     python benchmarks/generate.py OUT_DIR [--issues 2000] [--seed 1]
 
@@ -83,16 +83,25 @@ def _cites(rng: random.Random) -> list[dict[str, Any]]:
     return out
 
 
-def _claim(rng: random.Random) -> dict[str, Any]:
-    claim: dict[str, Any] = {"text": _text(rng, 6, 60), "by": rng.choice(BY)}
-    if rng.random() < 0.8:
-        claim["voice"] = rng.choice(VOICES)
-    claim["cite"] = _cites(rng)
-    return claim
+SIDE_VOICES = VOICES[:-1]  # the source's own analysis never sits under a side
+OFFICIAL = VOICES[:3]
 
 
-def _claims(rng: random.Random, low: int, high: int) -> list[dict[str, Any]]:
-    return [_claim(rng) for _ in range(rng.randint(low, high))]
+def _claim(rng: random.Random, ids: list[int], voices: tuple[str, ...]) -> dict[str, Any]:
+    ids[0] += 1
+    return {
+        "id": f"e{ids[0]}",
+        "text": _text(rng, 6, 60),
+        "by": rng.choice(BY),
+        "voice": rng.choice(voices),
+        "cite": _cites(rng),
+    }
+
+
+def _claims(
+    rng: random.Random, low: int, high: int, ids: list[int], voices: tuple[str, ...] = VOICES
+) -> list[dict[str, Any]]:
+    return [_claim(rng, ids, voices) for _ in range(rng.randint(low, high))]
 
 
 def issue_ids(count: int, seed: int) -> list[str]:
@@ -104,13 +113,21 @@ def issue_ids(count: int, seed: int) -> list[str]:
 def issue(rng: random.Random, issue_id: str, ids: list[str]) -> dict[str, Any]:
     """One valid issue with two positions, citations and related ids."""
     positions = {}
+    counter = [0]  # numbers entry ids, unique within the issue
     for party_id, _, _ in PARTIES:
-        position: dict[str, Any] = {"stance": _text(rng, 5, 30)}
-        if claims := _claims(rng, 0, 4):
+        position: dict[str, Any] = {}
+        if rng.random() < 0.9:
+            position["stance"] = {
+                "text": _text(rng, 5, 30),
+                "by": rng.choice(BY),
+                "voice": rng.choice(OFFICIAL),
+                "cite": _cites(rng),
+            }
+        if claims := _claims(rng, 0, 4, counter, SIDE_VOICES):
             position["claims"] = claims
-        if perception := _claims(rng, 0, 2):
-            position["perception"] = perception
-        if asks := _claims(rng, 0, 2):
+        if readings := _claims(rng, 0, 2, counter, SIDE_VOICES):
+            position["readings"] = readings
+        if asks := _claims(rng, 0, 2, counter, SIDE_VOICES):
             position["asks"] = asks
         positions[party_id] = position
     data: dict[str, Any] = {
@@ -121,15 +138,16 @@ def issue(rng: random.Random, issue_id: str, ids: list[str]) -> dict[str, Any]:
         "gap_type": rng.choice(GAP_TYPES),
         "summary": _text(rng, 6, 25),
         "positions": positions,
+        "analysis": _claims(rng, 0, 2, counter, ("analysis",)),
         "gap": {
             "what": _text(rng, 6, 40),
             "why_it_matters": _text(rng, 6, 40),
             "cite": _cites(rng),
         },
     }
-    if common := _claims(rng, 0, 2):
+    if common := _claims(rng, 0, 2, counter):
         data["common_ground"] = common
-    if bridges := _claims(rng, 0, 3):
+    if bridges := _claims(rng, 0, 3, counter):
         data["bridges"] = bridges
     if related := sorted({rng.choice(ids) for _ in range(rng.randint(0, 3))} - {issue_id}):
         data["related"] = related
@@ -139,6 +157,7 @@ def issue(rng: random.Random, issue_id: str, ids: list[str]) -> dict[str, Any]:
 def dataset_file(rng: random.Random, ids: list[str]) -> dict[str, Any]:
     """The dataset file: two parties, three sources, facts, a timeline, recommendations."""
     return {
+        "schema": 2,
         "title": "Generated benchmark dataset",
         "summary": f"{len(ids)} generated issues between Northland and Southland.",
         "parties": [{"id": i, "name": n, "label": lab} for i, n, lab in PARTIES],
@@ -158,6 +177,7 @@ def dataset_file(rng: random.Random, ids: list[str]) -> dict[str, Any]:
                 "id": f"fact-{n}",
                 "text": _text(rng, 6, 20),
                 "by": rng.choice(BY),
+                "voice": rng.choice(VOICES),
                 "cite": _cites(rng),
                 "issues": sorted(set(rng.sample(ids, min(2, len(ids))))),
             }
@@ -173,7 +193,13 @@ def dataset_file(rng: random.Random, ids: list[str]) -> dict[str, Any]:
             for n in range(1, 11)
         ],
         "recommendations": [
-            {"id": f"rec-{n}", "text": _text(rng, 6, 20), "by": rng.choice(BY), "cite": _cites(rng)}
+            {
+                "id": f"rec-{n}",
+                "text": _text(rng, 6, 20),
+                "by": rng.choice(BY),
+                "voice": rng.choice(VOICES),
+                "cite": _cites(rng),
+            }
             for n in range(1, 6)
         ],
     }

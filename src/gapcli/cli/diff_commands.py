@@ -53,8 +53,16 @@ def diff(
 
     if md and as_json:
         raise UsageError("--md and --json cannot be used together; choose one format")
+    import gc
+
     folder = dataset_dir(positions)
-    result = compare_versions(load_side(old, folder), load_side(new or str(folder), folder))
+    gc.disable()  # as gapcli.cli.app.load does: loading makes no cycles, so skip the scans
+    try:
+        before, after = load_side(old, folder), load_side(new or str(folder), folder)
+    finally:
+        gc.freeze()
+        gc.enable()
+    result = compare_versions(before, after)
     if as_json:
         from gapcli.render.json import dumps
 
