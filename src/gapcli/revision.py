@@ -135,7 +135,8 @@ def read_revision(rev: str, positions: Path) -> tuple[str, dict[str, bytes]]:
     if not blobs:
         raise DataError(
             [
-                f"{shown}: no dataset here at {rev} (the --positions folder, {prefix or '.'} in {top})"
+                f"{shown}: no dataset here at {rev} "
+                f"(the --positions folder, {prefix or '.'} in {top})"
             ]
         )
     return shown, _read_blobs(top, rev, blobs)

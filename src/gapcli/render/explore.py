@@ -15,7 +15,7 @@ from rich.text import Text
 
 from gapcli.explore import Hit, PerceptionRow, when
 from gapcli.models import Citation, Dataset, Event, Fact
-from gapcli.render.terminal import claim_text, claims_block, grouped_block, t
+from gapcli.render.terminal import claim_text, grouped_block, t
 from gapcli.render.text import attribution, marker, markers, plural, visible
 from gapcli.sides import MirrorPair, no_stance
 
@@ -234,9 +234,7 @@ def facts_table(items: list[Fact], dataset: Dataset) -> Table:
     for fact in items:
         quotes = Text("\n").join(_quote(c) for c in fact.cite if c.quote)
         figure = t(fact.figure) if fact.figure else Text("—", style="dim")
-        table.add_row(
-            figure, t(fact.text), t(attribution(fact)), _cite(fact.cite, dataset), quotes
-        )
+        table.add_row(figure, t(fact.text), t(attribution(fact)), _cite(fact.cite, dataset), quotes)
     return table
 
 

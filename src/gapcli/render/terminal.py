@@ -24,7 +24,6 @@ from gapcli.sides import (
     sides,
 )
 
-
 LABEL_WIDTH = 9  # the row labels' column in compare: "Reads the" / "others" fit
 
 
