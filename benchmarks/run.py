@@ -15,6 +15,8 @@ run by the same interpreter as gapcli:
 - list, export: ``gapcli list`` / ``gapcli export --md`` on a generated dataset of 2,000
              issues vs parsing the same files with PyYAML's C safe loader in one process
              (keeping the parsed data, as any program that shows it must);
+- diff:      ``gapcli diff`` of that dataset and a copy with every tenth issue edited vs
+             loading both with gapcli's own loader in one process (target: 3x);
 - memory:    the children's peak resident memory (``ru_maxrss`` from ``os.wait4``) for
              list and export vs the same parsing floor.
 
@@ -92,7 +94,26 @@ print(len(data))
 """
 
 
-FLOORS = {"floor_table.py": FLOOR_TABLE, "floor_echo.py": FLOOR_ECHO, "floor_parse.py": FLOOR_PARSE}
+FLOOR_LOAD_BOTH = """\
+import gc
+import sys
+from pathlib import Path
+
+from gapcli.revision import load_side
+
+gc.disable()  # as gapcli does while loading
+for folder in sys.argv[1:3]:
+    load_side(folder, Path(folder))
+print("loaded both")
+"""
+
+
+FLOORS = {
+    "floor_table.py": FLOOR_TABLE,
+    "floor_echo.py": FLOOR_ECHO,
+    "floor_parse.py": FLOOR_PARSE,
+    "floor_load_both.py": FLOOR_LOAD_BOTH,
+}
 
 
 @dataclass
@@ -288,10 +309,24 @@ def scale_cases(
     subprocess.run(generate, check=True, stdout=subprocess.DEVNULL, env=env)
     floor = [python, str(work / "floor_parse.py"), str(data)]
     positions = ["--positions", str(data)]
+    edited = edited_copy(data, work / "data-edited")
+    load_both = [python, str(work / "floor_load_both.py"), str(data), str(edited)]
     return [
         Case(f"list, {issues:,} issues", [gapcli, "list", *positions], floor, 1.3),
         Case(f"export --md, {issues:,} issues", [gapcli, "export", "--md", *positions], floor, 3.0),
+        Case(
+            f"diff, 2 x {issues:,} issues", [gapcli, "diff", str(data), str(edited)], load_both, 3.0
+        ),
     ]
+
+
+def edited_copy(data: Path, out: Path) -> Path:
+    """``data`` with one word changed in every tenth issue file: the diff case's NEW side."""
+    shutil.copytree(data, out)
+    issue_files = sorted(p for p in out.iterdir() if p.name != "dataset.yaml")
+    for path in issue_files[::10]:
+        path.write_text(path.read_text(encoding="utf-8").replace(" the ", " a ", 1), "utf-8")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,7 +35,10 @@ TWO = DATA / "two-party"
 THREE = DATA / "three-party"
 EXPLORE = DATA / "explore"
 HOSTILE = DATA / "hostile"
-VALID_DATASETS = (MINIMAL, TWO, THREE, EXPLORE, HOSTILE)  # every other folder is broken-<case>
+DIFF_OLD = DATA / "diff-old"
+DIFF_NEW = DATA / "diff-new"
+# Every other folder is broken-<case>, or v1-<name>: a schema-1 dataset for the migration.
+VALID_DATASETS = (MINIMAL, TWO, THREE, EXPLORE, HOSTILE, DIFF_OLD, DIFF_NEW)
 
 Run = Callable[..., Result]
 

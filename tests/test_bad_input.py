@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import gapcli.files
 from gapcli.loader import load_dataset
 
 from conftest import DATA, FOOTER_1, MINIMAL, Run, assert_clean_failure, copy_dataset, errors
@@ -278,14 +280,14 @@ def test_unreadable_issue_file_simulated(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = copy_dataset(MINIMAL, tmp_path)
-    real = Path.read_bytes
+    real = gapcli.files.os.open
 
-    def refuse_alpha(self: Path) -> bytes:
-        if self.name == "alpha.yaml":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refuse_alpha(path: Any, flags: int, *args: Any) -> int:
+        if Path(path).name == "alpha.yaml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse_alpha)
+    monkeypatch.setattr(gapcli.files, "os", _OsWith(open=refuse_alpha))
     result = run("list", "--positions", str(folder))
     assert_clean_failure(result, 1)
     assert errors(result) == [
@@ -306,6 +308,16 @@ def outside(tmp_path: Path) -> Path:
     return folder
 
 
+class _OsWith:
+    """The ``os`` module as gapcli.files sees it, with some functions replaced."""
+
+    def __init__(self, **replaced: Any) -> None:
+        self._replaced = replaced
+
+    def __getattr__(self, name: str) -> Any:
+        return self._replaced.get(name) or getattr(os, name)
+
+
 ESCAPES = ["../secret", "../../etc/passwd", "/etc/passwd", str(Path("/etc/passwd").resolve())]
 
 
@@ -314,13 +326,13 @@ def test_path_like_ids_are_unknown_ids(
     run: Run, outside: Path, monkeypatch: pytest.MonkeyPatch, issue_id: str
 ) -> None:
     read: list[Path] = []
-    real = Path.read_bytes
+    real = gapcli.files.os.open
 
-    def spy(self: Path) -> bytes:
-        read.append(self.resolve())
-        return real(self)
+    def spy(path: Any, flags: int, *args: Any) -> int:
+        read.append(Path(path).resolve())
+        return real(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", spy)
+    monkeypatch.setattr(gapcli.files, "os", _OsWith(open=spy))
     for args in (["compare", issue_id], ["export", "--md", "--issue", issue_id]):
         read.clear()
         result = run(*args, "--positions", str(outside))

@@ -33,7 +33,9 @@ def test_export_issue_narrows_facts_dates_and_citations(run: Run) -> None:
     assert "Related: Who dredges the channel\n" in out  # named, but not a section of this note
     assert "100 percent" not in out  # the fact bears on dredging only
     assert "Harbour talks resumed" not in out  # so does this event
-    assert "- **late 2023** — A joint survey was made. \\[2\\]" in out  # dataset-wide event kept
+    assert (
+        "- **late 2023 (approximate)** — A joint survey was made. \\[2\\]" in out
+    )  # dataset-wide event kept
     assert out.endswith(
         "## Citations\n\nAll citations are to *Harbour memo*, Test Press (2024); ¶ = paragraph.\n\n"
         "1. ¶1: “met in Midtown in May”\n2. ¶3.\n3. ¶4.\n"
@@ -52,8 +54,8 @@ def test_export_md_issue_keeps_its_facts_dates_and_citations(run: Run) -> None:
         "",
         "### Key dates",
         "",
-        "- **mid 2021** — Canal fees were raised. — *the brief* \\[2\\]",
-        "- **early 2022** — Talks began. \\[2\\]",
+        "- **mid 2021 (approximate)** — Canal fees were raised. — *the brief* \\[2\\]",
+        "- **early 2022 (approximate)** — Talks began. \\[2\\]",
         "",
     ]
     assert "## Recommendations" not in out

@@ -263,11 +263,11 @@ def test_killed_mid_write_never_leaves_a_half_written_target(tmp_path: Path) -> 
 def test_devices_and_pipes_are_refused_even_with_force(run: Run, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    for target in (fifo, Path(os.devnull)):
+    for target, kind in ((fifo, "a pipe (FIFO)"), (Path(os.devnull), "a character device")):
         result = export(run, target, "--force")
         assert result.exit_code == 1
         assert result.stderr == (
-            f"gapcli: error: {target}: is not a regular file (a device, pipe or socket); "
+            f"gapcli: error: {target}: is {kind}, not a regular file; "
             "to send output there use -o - and redirect\n"
         )
     assert fifo.exists() and not fifo.is_file()

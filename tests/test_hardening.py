@@ -8,13 +8,14 @@ failing streams, silent skips, invisible characters, and messages that name the 
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -158,7 +159,7 @@ def _attributes(page: str) -> list[tuple[str, str]]:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40))
 def test_any_text_reads_back_from_pandoc_as_written(text: str) -> None:
     """Property: what pandoc reads from ``md(text)`` is ``text`` (visible escapes aside),
     as words: no element but plain text, spaces and line breaks."""
@@ -256,7 +257,7 @@ def lines_run(work: Callable[[], Any], where: str) -> int:
 def linear(
     work: Callable[[int], Any], where: str, sizes: tuple[int, ...] = (500, 1000, 2000)
 ) -> bool:
-    counts = [lines_run(lambda n=n: work(n), where) for n in sizes]
+    counts = [lines_run(partial(work, n), where) for n in sizes]
     return counts[2] - counts[1] == 2 * (counts[1] - counts[0])
 
 

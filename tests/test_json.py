@@ -86,6 +86,7 @@ def test_compare_json(run: Run) -> None:
                         "by": "the Northland government",
                         "voice": "government",
                         "cite": [{"source": "memo", "para": 4, "quote": None}],
+                        "as_of": None,
                         "group": "official",
                     },
                     "claims": [],
@@ -100,6 +101,7 @@ def test_compare_json(run: Run) -> None:
                             "by": "Southland shippers",
                             "voice": "public",
                             "cite": [{"source": "memo", "para": 4, "quote": None}],
+                            "as_of": None,
                             "id": "tolls-high",
                             "group": "other",
                         }
@@ -250,6 +252,7 @@ def test_perceptions_json(run: Run) -> None:
         "by": "one Alpha delegate",
         "voice": "participant",
         "cite": [{"source": "notes", "para": 2, "quote": None}],
+        "as_of": None,
         "id": "gamma-hoards",
         "of": "gamma",
         "about": ["minimum-flow"],

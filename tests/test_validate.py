@@ -44,7 +44,7 @@ def test_validate_reports_quotes_not_in_the_cited_paragraph(run: Run, tmp_path: 
         ("nope=x.txt", "--source-text 'nope=x.txt': unknown source 'nope'; declared: memo"),
         (
             "memo=/no/such/file.txt",
-            "--source-text 'memo=/no/such/file.txt': cannot read /no/such/file.txt: No such file or directory",
+            "--source-text 'memo=/no/such/file.txt': /no/such/file.txt: cannot read file: No such file or directory",
         ),
     ],
 )

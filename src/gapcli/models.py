@@ -242,6 +242,10 @@ class Statement(Model):
         "source's own.",
     )
     cite: Cites
+    as_of: DateStr | None = Field(
+        default=None,
+        description="The date this entry describes, where it differs from the dataset's `as_of`.",
+    )
 
     @property
     def official(self) -> bool:
@@ -482,6 +486,10 @@ class DatasetFile(Model):
     title: ProseLine
     version: Line | None = Field(
         default=None, description='The dataset\'s own release, e.g. "2.0".'
+    )
+    as_of: DateStr | None = Field(
+        default=None,
+        description="The date the positions describe (YYYY, YYYY-MM or YYYY-MM-DD).",
     )
     summary: ProseLine
     parties: list[Party] = Field(min_length=2)

@@ -111,6 +111,14 @@ def export(
     ] = None,
     tag: TagOption = None,
     positions: PositionsOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="OLD",
+            help="Add 'What changed since' OLD (a folder or git revision, as in gapcli diff).",
+        ),
+    ] = None,
 ) -> None:
     """Export a briefing note: bottom line, context, one section per issue, citations.
 
@@ -118,6 +126,7 @@ def export(
     Examples:
       gapcli export --md -o brief.md
       gapcli export --md --issue china-role --issue blame
+      gapcli export --md --since HEAD~1
       gapcli export --json --tag evidence
     """
 
@@ -128,6 +137,10 @@ def export(
 
     if md and as_json:
         raise UsageError("--md and --json cannot be used together; choose one format")
+    if since and as_json:
+        raise UsageError(
+            "--since adds a section to the Markdown briefing; for JSON use gapcli diff"
+        )
     dataset = load(positions)
     chosen = select_issues(dataset, issue or [], tag)
     if as_json:
@@ -135,7 +148,12 @@ def export(
 
         text = render_json.dumps(render_json.export(dataset, chosen))
     else:
-        text = briefing(dataset, chosen, export_date(), version())
+        changes = None
+        if since:
+            from gapcli.cli.diff_commands import since_section
+
+            changes = since_section(since, positions, dataset, chosen)
+        text = briefing(dataset, chosen, export_date(), version(), changes)
     if output == "-":
         write_stdout(text)
         return

@@ -10,22 +10,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from gapcli.errors import DataError
-from gapcli.files import MAX_FILE_BYTES
-from gapcli.loader.checks import check_schema, cross_check
+from gapcli.files import MAX_FILE_BYTES, read_regular
+from gapcli.loader.checks import UNDECIDED, check_schema, cross_check, schema_1
 from gapcli.loader.discovery import (
     DATASET_FILE,
     ENV_VAR,
+    ISSUE_SUFFIXES,
     issue_files,
     issue_ids,
     positions_dir,
     shipped_positions,
 )
-from gapcli.loader.messages import M, problem_at, validate
-from gapcli.loader.yaml_safe import MAX_DEPTH, compose, plain, read_yaml
+from gapcli.loader.messages import problem_at, validate
+from gapcli.loader.yaml_safe import MAX_DEPTH, compose_bytes, plain, read_yaml, read_yaml_bytes
 from gapcli.models import DATASET_FILE_KEY, Dataset, DatasetFile, Issue, Loc, Origin
 
 __all__ = [
@@ -33,8 +36,10 @@ __all__ = [
     "ENV_VAR",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "issue_files",
     "issue_ids",
     "load_dataset",
+    "load_files",
     "positions_dir",
     "problem_at",
     "read_yaml",
@@ -42,30 +47,97 @@ __all__ = [
 ]
 
 
-def load_dataset(folder: Path | str) -> Dataset:
-    """Load and cross-check a dataset folder; raise DataError listing every problem."""
+# Turns a schema-1 dataset's plain data (dataset file, {file name: issue data}) into
+# schema 2 in memory; see gapcli.migrate.upgrade.
+Upgrade = Callable[[Any, dict[str, Any]], tuple[Any, dict[str, Any]]]
+
+
+def load_dataset(folder: Path | str, upgrade: Upgrade | None = None) -> Dataset:
+    """Load and cross-check a dataset folder; raise DataError listing every problem.
+
+    With ``upgrade``, a schema-1 dataset is migrated in memory instead of refused.
+    """
     shown = str(folder)
     folder = Path(folder)
     files = issue_files(folder, shown)
+    readers = {
+        path.name: partial(read_regular, path, str(path))
+        for path in [folder / DATASET_FILE, *files]
+    }
+    return _load(shown, str(folder / DATASET_FILE)[: -len(DATASET_FILE)], readers, upgrade)
+
+
+def load_files(shown: str, files: Mapping[str, bytes], upgrade: Upgrade | None = None) -> Dataset:
+    """Load a dataset held in memory as ``{file name: bytes}`` (a git revision of a folder).
+
+    ``shown`` names the folder in messages (``HEAD~1:positions``); the files go through the
+    same YAML safety, size limit and checks as a folder on disk.
+    """
+    if DATASET_FILE not in files:
+        raise DataError([f"{shown}: no {DATASET_FILE} here; a dataset folder needs one"])
+    names = sorted(
+        n
+        for n in files
+        if n.endswith(ISSUE_SUFFIXES)
+        and n not in (DATASET_FILE, "dataset.yml")
+        and not n.startswith(".")
+    )
+    readers = {name: partial(files.__getitem__, name) for name in [DATASET_FILE, *names]}
+    return _load(shown, shown + "/", readers, upgrade)
+
+
+def _parse(read: Callable[[], bytes], shown: str, problems: list[str]) -> tuple[Any, Origin]:
+    """One file's plain data (None when it does not parse; its problems are added)."""
+    try:
+        data = plain(compose_bytes(read(), shown), shown)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None, Origin(shown)
+    # Line numbers are only for error messages: read them if and when one needs them.
+    return data, Origin(shown, read_marks=partial(_marks_of, read, shown))
+
+
+def _load(
+    shown: str, prefix: str, readers: Mapping[str, Callable[[], bytes]], upgrade: Upgrade | None
+) -> Dataset:
+    """Parse and validate the dataset file, then each issue file; cross-check them together."""
     problems: list[str] = []
-    meta, meta_origin = _load_one(DatasetFile, folder / DATASET_FILE, problems)
+    meta_data, meta_origin = _parse(readers[DATASET_FILE], prefix + DATASET_FILE, problems)
+    issue_readers = [(name, read) for name, read in readers.items() if name != DATASET_FILE]
+    if not issue_readers:
+        problems.append(f"{shown}: no issue files; add one <id>.yaml per issue")
+    migrated: dict[str, tuple[Any, Origin]] | None = None
+    if meta_data is not None and upgrade is not None and schema_1(meta_data):
+        parsed = {name: _parse(read, prefix + name, problems) for name, read in issue_readers}
+        found = {name: data for name, (data, _) in parsed.items() if data is not None}
+        meta_data, found = upgrade(meta_data, found)
+        # Migrated data has no lines of its own: messages name the file and the field.
+        meta_origin = Origin(meta_origin.path)
+        migrated = {name: (found.get(name), Origin(o.path)) for name, (_, o) in parsed.items()}
+    meta = None
+    if meta_data is not None:
+        check_schema(meta_data, meta_origin)
+        meta = validate(DatasetFile, meta_data, meta_origin, problems)
     origins: dict[str, Origin] = {DATASET_FILE_KEY: meta_origin}
     issues: dict[str, Issue] = {}
-    if not files:
-        problems.append(f"{shown}: no issue files; add one <id>.yaml per issue")
     unloaded: set[str] = set()  # stems of issue files that failed: no knock-on errors about them
-    for path in files:
-        issue, origin = _load_one(Issue, path, problems)
+    for name, read in issue_readers:
+        stem, suffix = name.rsplit(".", 1)
+        if migrated is not None:
+            data, origin = migrated[name]
+        else:
+            data, origin = _parse(read, prefix + name, problems)
+        issue = None if data is None else validate(Issue, data, origin, problems)
         if issue is None:
-            unloaded.add(path.stem)
+            unloaded.add(stem)
             continue
-        if issue.id != path.stem:
+        if issue.id != stem:
             problems.append(
                 problem_at(
                     origin,
                     ("id",),
                     f"{issue.id!r} differs from the file name; "
-                    f"rename the file to {issue.id}{path.suffix} or fix the id",
+                    f"rename the file to {issue.id}.{suffix} or fix the id",
                 )
             )
         if issue.id in issues:
@@ -82,29 +154,27 @@ def load_dataset(folder: Path | str) -> Dataset:
     if meta is not None:
         problems.extend(cross_check(meta, meta_origin, issues, origins, unloaded))
     if problems:
+        if migrated is not None:
+            problems.insert(0, UNDECIDED.format(shown=shown))
         raise DataError(problems)
     assert meta is not None
     ordered = list(dict.fromkeys([*meta.order, *sorted(issues)]))  # reading order, then by id
     return Dataset(meta=meta, issues=[issues[k] for k in ordered], origins=origins)
 
 
-def _load_one(model: type[M], path: Path, problems: list[str]) -> tuple[M | None, Origin]:
-    shown = str(path)
-    try:
-        data = plain(compose(path, shown), shown)
-    except DataError as exc:
-        problems.extend(exc.problems)
-        return None, Origin(shown)
-    # Line numbers are only for error messages: read them if and when one needs them.
-    origin = Origin(shown, read_marks=partial(_marks_of, path, shown))
-    if model is DatasetFile:
-        check_schema(data, origin)
-    return validate(model, data, origin, problems), origin
+_UNDECIDED = (
+    "{shown}: a schema-1 dataset, read through the migration in memory; it could not decide "
+    "what is listed below. Run 'gapcli migrate DIR -o NEWDIR' on it, then review what it lists"
+)
 
 
-def _marks_of(path: Path, shown: str) -> dict[Loc, tuple[int, int]]:
+def _schema_1(data: Any) -> bool:
+    return isinstance(data, dict) and data.get("schema") in (None, 1)
+
+
+def _marks_of(read: Callable[[], bytes], shown: str) -> dict[Loc, tuple[int, int]]:
     """Line and column of every value, read again when an error first needs them."""
     try:
-        return read_yaml(path, shown)[1]
+        return read_yaml_bytes(read(), shown)[1]
     except DataError:  # the file changed since it loaded; messages name the file only
         return {}

@@ -24,6 +24,16 @@ from gapcli.models import (
 )
 from gapcli.walk import dotted, iter_citations
 
+UNDECIDED = (
+    "{shown}: a schema-1 dataset, read through the migration in memory; it could not decide "
+    "what is listed below. Run 'gapcli migrate DIR -o NEWDIR' on it, then review what it lists"
+)
+
+
+def schema_1(data: Any) -> bool:
+    return isinstance(data, dict) and data.get("schema") in (None, 1)
+
+
 MIGRATION = "docs/migration.md"
 _V2_CHANGES = (
     "stances are attributed entries (text, by, voice, cite) and may be left out; "
@@ -47,7 +57,8 @@ def check_schema(data: dict[str, Any], origin: Origin) -> None:
         raise DataError(
             [
                 f"{found} a schema-1 dataset; gapcli reads schema {SCHEMA_VERSION}, in which "
-                f"{_V2_CHANGES}. See {MIGRATION} for what to change"
+                f"{_V2_CHANGES}. Run 'gapcli migrate DIR -o NEWDIR' to rewrite it, then review "
+                f"what it lists (see {MIGRATION})"
             ]
         )
     raise DataError(

@@ -73,7 +73,12 @@ class _Problem(Exception):
 
 def read_yaml(path: Path, shown: str) -> tuple[Any, dict[Loc, tuple[int, int]]]:
     """Parse one YAML file into plain data and the line/column of every value in it."""
-    node = compose(path, shown)
+    return read_yaml_bytes(read_regular(path, shown, MAX_FILE_BYTES), shown)
+
+
+def read_yaml_bytes(raw: bytes, shown: str) -> tuple[Any, dict[Loc, tuple[int, int]]]:
+    """``read_yaml`` for a file's bytes already in memory (e.g. read from a git revision)."""
+    node = compose_bytes(raw, shown)
     data = plain(node, shown)
     marks: dict[Loc, tuple[int, int]] = {}
     _mark(node, (), marks, 0)
@@ -87,6 +92,8 @@ def compose(path: Path, shown: str) -> yaml.Node:
 
 def compose_bytes(raw: bytes, shown: str) -> yaml.Node:
     """The YAML node tree of one file's bytes, with ``shown`` as its name in messages."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError([f"{shown}: file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}"])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -170,8 +170,11 @@ def _quoted(text: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
-def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> str:
-    """The whole briefing note for these issues (facts and dates narrowed to them)."""
+def briefing(
+    dataset: Dataset, issues: list[Issue], date: str, version: str, since: list[str] | None = None
+) -> str:
+    """The whole briefing note for these issues (facts and dates narrowed to them); ``since``:
+    a "What changed" section, placed right after the bottom line."""
     notes = Notes()
     meta = narrowed_meta(dataset, issues)
     lines = front_matter(dataset, date)
@@ -194,6 +197,7 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
         "own analysis; each line names who holds the view and in which voice, and "
         "\\[n\\] points to the cited paragraph under Citations.",
         "",
+        *(since or []),
         "## Context",
         "",
     ]
@@ -223,9 +227,7 @@ def briefing(dataset: Dataset, issues: list[Issue], date: str, version: str) -> 
         lines += ["### Key dates", ""]
         for event in sorted(events, key=lambda e: e.sort_key()):
             by = f" — *{md(event.by)}*" if event.by else ""
-            lines.append(
-                f"- **{when(event)}** — {md(event.text)}{by} {notes.ref(event.cite)}"
-            )
+            lines.append(f"- **{when(event)}** — {md(event.text)}{by} {notes.ref(event.cite)}")
         lines.append("")
     lines += ["## Issues", ""]
     sections = {issue.id: number for number, issue in enumerate(issues, 1)}
