@@ -280,7 +280,7 @@ def test_unreadable_issue_file_simulated(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = copy_dataset(MINIMAL, tmp_path)
-    real = gapcli.files.os.open
+    real = os.open
 
     def refuse_alpha(path: Any, flags: int, *args: Any) -> int:
         if Path(path).name == "alpha.yaml":
@@ -326,7 +326,7 @@ def test_path_like_ids_are_unknown_ids(
     run: Run, outside: Path, monkeypatch: pytest.MonkeyPatch, issue_id: str
 ) -> None:
     read: list[Path] = []
-    real = gapcli.files.os.open
+    real = os.open
 
     def spy(path: Any, flags: int, *args: Any) -> int:
         read.append(Path(path).resolve())
