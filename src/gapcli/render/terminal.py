@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -93,14 +95,41 @@ def claims_block(
     """Bulleted entries with a hanging indent, or a dash when there are none."""
     if not claims:
         return Text("—", style="dim")
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(width=1)
-    grid.add_column(ratio=1, overflow="fold")
-    for i, claim in enumerate(claims):
-        if i:
-            grid.add_row("", "")
-        grid.add_row("•", claim_text(claim, dataset, quotes, labels[i] if labels else ""))
-    return grid
+    return Bullets(
+        [claim_text(c, dataset, quotes, labels[i] if labels else "") for i, c in enumerate(claims)]
+    )
+
+
+class Bullets:
+    """Texts as bullets with a hanging indent and a blank line between them.
+
+    It draws what a two-column ``Table.grid`` (a bullet, then the folded text) draws, for a
+    fraction of its cost: each text is wrapped once, with no table measured inside a cell
+    (hundreds of cells in ``perceptions`` and ``mirror`` on a large dataset).
+    """
+
+    BULLET = "• "
+
+    def __init__(self, items: list[Text]) -> None:
+        self.items = items
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        inner = max(options.max_width - len(self.BULLET), 1)
+        lead, hang = Segment(self.BULLET), Segment(" " * len(self.BULLET))
+        for i, item in enumerate(self.items):
+            if i:
+                yield Segment.line()
+            for j, line in enumerate(item.wrap(console, inner, overflow="fold")):
+                yield hang if j else lead
+                yield from line.render(console)
+                yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widths = [Measurement.get(console, options, item) for item in self.items]
+        extra = len(self.BULLET)
+        return Measurement(
+            extra + max(w.minimum for w in widths), extra + max(w.maximum for w in widths)
+        )
 
 
 def grouped_block(entries: Sequence[Claim], dataset: Dataset) -> RenderableType:
