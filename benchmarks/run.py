@@ -18,7 +18,14 @@ run by the same interpreter as gapcli:
 - diff:      ``gapcli diff`` of that dataset and a copy with every tenth issue edited vs
              loading both with gapcli's own loader in one process (target: 3x);
 - memory:    the children's peak resident memory (``ru_maxrss`` from ``os.wait4``) for
-             list and export vs the same parsing floor.
+             list and export vs the same parsing floor;
+- commands:  every other read-only command on the same 2,000 issues (search with no match,
+             with about 1,000 hits and with tens of thousands, perceptions, mirror, timeline,
+             facts, validate, export --md and --json, and brief and voices where the installed
+             gapcli has them) vs ``gapcli list`` on the same data: at most 1.3x (``search the``,
+             which prints every hit: 2x, and its peak memory at most 1.3x list's);
+- growth:    each of those commands on 8,000 issues vs on 2,000: at most 4.4x (linear cost,
+             with room for a larger heap).
 
 Output is a Markdown table (paste it into the README as is); the exit status is 0 when
 every target is met, 1 otherwise. Only the standard library is needed to run this script,
@@ -116,6 +123,10 @@ FLOORS = {
 }
 
 
+EXIT = {"search, no match": 1}  # like grep: no match is exit 1
+MEMORY_TARGET = 1.3  # search the: peak memory against list's on the same data
+
+
 @dataclass
 class Case:
     """A command and its floor, measured in the same rounds."""
@@ -128,24 +139,26 @@ class Case:
     floor_times: list[float] = field(default_factory=list)
     rss: list[int] = field(default_factory=list)
     floor_rss: list[int] = field(default_factory=list)
+    exit_code: int = 0  # the command's expected exit status (search with no match: 1)
+    floor_exit_code: int = 0
 
 
-def spawn(argv: Sequence[str], env: dict[str, str]) -> tuple[float, int]:
+def spawn(argv: Sequence[str], env: dict[str, str], expected: int = 0) -> tuple[float, int]:
     """Run ``argv`` with output discarded; return wall seconds and the child's peak RSS in KiB."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        check(argv, env)
+    if proc.returncode != expected:
+        check(argv, env, expected)
     return elapsed, usage.ru_maxrss
 
 
-def check(argv: Sequence[str], env: dict[str, str]) -> None:
-    """Run ``argv`` once; stop the benchmark if it fails or prints nothing."""
+def check(argv: Sequence[str], env: dict[str, str], expected: int = 0) -> None:
+    """Run ``argv`` once; stop the benchmark if it fails or prints nothing (when it should)."""
     result = subprocess.run(argv, capture_output=True, env=env)
-    if result.returncode != 0 or not result.stdout.strip():
+    if result.returncode != expected or (expected == 0 and not result.stdout.strip()):
         sys.exit(
             f"benchmark: {' '.join(argv)} failed (exit {result.returncode}):\n"
             f"{result.stderr.decode(errors='replace')[-2000:]}"
@@ -155,16 +168,16 @@ def check(argv: Sequence[str], env: dict[str, str]) -> None:
 def measure(cases: list[Case], rounds: int, env: dict[str, str]) -> None:
     """Interleaved rounds: candidate and floor back to back, alternating who goes first."""
     for case in cases:  # warm-up: checks each command works, fills OS and bytecode caches
-        check(case.command, env)
-        check(case.floor, env)
+        check(case.command, env, case.exit_code)
+        check(case.floor, env, case.floor_exit_code)
     for n in range(rounds):
         for case in cases:
             pair = [
-                (case.command, case.times, case.rss),
-                (case.floor, case.floor_times, case.floor_rss),
+                (case.command, case.times, case.rss, case.exit_code),
+                (case.floor, case.floor_times, case.floor_rss, case.floor_exit_code),
             ]
-            for argv, times, rss in pair if n % 2 == 0 else reversed(pair):
-                elapsed, peak = spawn(argv, env)
+            for argv, times, rss, expected in pair if n % 2 == 0 else reversed(pair):
+                elapsed, peak = spawn(argv, env, expected)
                 times.append(elapsed)
                 rss.append(peak)
         print(f"  round {n + 1}/{rounds}", file=sys.stderr, end="\r", flush=True)
@@ -255,13 +268,20 @@ def report(cases: list[Case], rounds: dict[str, int]) -> bool:
             f"| {name} | {ours:,.0f} ms | {floor:,.0f} ms | {ratio:.2f} | {target} | {verdict} |"
         )
     for case in cases:
-        if case.name.startswith(("list", "export")):
+        judged = case.name.startswith("search the,")
+        if case.name.startswith(("list", "export")) or judged:
             ours, floor = (statistics.median(r) / 1024 for r in (case.rss, case.floor_rss))
             ratio = paired_ratio([float(x) for x in case.rss], [float(x) for x in case.floor_rss])
             name = f"peak memory, {case.name}"
-            rows.append(
-                f"| {name} | {ours:,.0f} MiB | {floor:,.0f} MiB | {ratio:.2f} | — | reported |"
+            passed = not judged or ratio <= MEMORY_TARGET
+            ok = ok and passed
+            target, verdict = (
+                (f"<= {MEMORY_TARGET:.2f}", "PASS" if passed else "FAIL")
+                if judged
+                else ("—", "reported")
             )
+            figures = f"{ours:,.0f} MiB | {floor:,.0f} MiB | {ratio:.2f}"
+            rows.append(f"| {name} | {figures} | {target} | {verdict} |")
     print("\n".join(rows))
     return ok
 
@@ -280,7 +300,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=21, help="start-up rounds (default 21)")
     parser.add_argument("--scale-rounds", type=int, default=15, help="list/export rounds (15)")
     parser.add_argument("--issues", type=int, default=2000, help="generated issues (2000)")
-    parser.add_argument("--only", choices=("startup", "scale"), help="run one group of cases")
+    parser.add_argument(
+        "--only",
+        choices=("startup", "scale", "commands", "growth"),
+        help="run one group of cases",
+    )
+    parser.add_argument("--command-rounds", type=int, default=7, help="command rounds (7)")
+    parser.add_argument("--growth-rounds", type=int, default=3, help="growth rounds (3)")
     return parser.parse_args(argv)
 
 
@@ -291,7 +317,7 @@ def startup_cases(gapcli: str, python: str, work: Path, version: str) -> list[Ca
             "compare china-role",
             [gapcli, "compare", "china-role"],
             [python, str(work / "floor_table.py"), "china-role"],
-            1.15,
+            1.05,
         ),
         Case(
             "--version", [gapcli, "--version"], [python, str(work / "floor_echo.py"), version], 1.10
@@ -303,10 +329,7 @@ def scale_cases(
     gapcli: str, python: str, work: Path, issues: int, env: dict[str, str]
 ) -> list[Case]:
     """list and export --md on a generated dataset against parsing it with the C safe loader."""
-    data = work / "data"
-    print(f"Generating {issues:,} issues in {data}...", file=sys.stderr)
-    generate = [python, str(HERE / "generate.py"), str(data), "--issues", str(issues)]
-    subprocess.run(generate, check=True, stdout=subprocess.DEVNULL, env=env)
+    data = generated(python, work, issues, env)
     floor = [python, str(work / "floor_parse.py"), str(data)]
     positions = ["--positions", str(data)]
     edited = edited_copy(data, work / "data-edited")
@@ -317,6 +340,100 @@ def scale_cases(
         Case(
             f"diff, 2 x {issues:,} issues", [gapcli, "diff", str(data), str(edited)], load_both, 3.0
         ),
+    ]
+
+
+def generated(python: str, work: Path, issues: int, env: dict[str, str]) -> Path:
+    """A generated dataset of ``issues`` issues under ``work`` (made once, then reused)."""
+    data = work / f"data-{issues}"
+    if not data.exists():
+        print(f"Generating {issues:,} issues in {data}...", file=sys.stderr)
+        generate = [python, str(HERE / "generate.py"), str(data), "--issues", str(issues)]
+        subprocess.run(generate, check=True, stdout=subprocess.DEVNULL, env=env)
+    return data
+
+
+def term_with_hits(data: Path, wanted: int) -> str:
+    """A word that about ``wanted`` issue files contain (for the search case)."""
+    counts: dict[str, int] = {}
+    for path in data.glob("*.yaml"):
+        words = {w.lower() for w in path.read_text(encoding="utf-8").split() if w.isalpha()}
+        for word in words:
+            if len(word) > 4:
+                counts[word] = counts.get(word, 0) + 1
+    return min(sorted(counts), key=lambda w: abs(counts[w] - wanted))
+
+
+def read_only_commands(gapcli: str, data: Path, env: dict[str, str]) -> dict[str, list[str]]:
+    """Every read-only command to measure, by name (brief and voices where they exist)."""
+    positions = ["--positions", str(data)]
+    commands = {
+        "search, no match": ["search", "zzzxqj", *positions],
+        "search, ~1,000 hits": ["search", term_with_hits(data, 1000), *positions],
+        "perceptions": ["perceptions", *positions],
+        "mirror": ["mirror", *positions],
+        "timeline": ["timeline", *positions],
+        "facts": ["facts", *positions],
+        "validate": ["validate", *positions],
+        "export --md": ["export", "--md", *positions],
+        "export --json": ["export", "--json", *positions],
+        "brief": ["brief", *positions],
+        "voices": ["voices", *positions],
+    }
+    available = {
+        name: argv
+        for name, argv in commands.items()
+        if subprocess.run(
+            [gapcli, argv[0], "--help"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            check=False,
+        ).returncode
+        == 0
+    }
+    return {name: [gapcli, *argv] for name, argv in available.items()}
+
+
+def command_cases(
+    gapcli: str, python: str, work: Path, issues: int, env: dict[str, str]
+) -> list[Case]:
+    """Every read-only command against ``gapcli list`` on the same data."""
+    data = generated(python, work, issues, env)
+    listing = [gapcli, "list", "--positions", str(data)]
+    cases = [
+        Case(f"{name}, {issues:,} issues", argv, listing, 1.3, exit_code=EXIT.get(name, 0))
+        for name, argv in read_only_commands(gapcli, data, env).items()
+    ]
+    cases.append(
+        Case(
+            f"search the, {issues:,} issues",
+            [gapcli, "search", "the", "--positions", str(data)],
+            listing,
+            2.0,
+        )
+    )
+    return cases
+
+
+def growth_cases(
+    gapcli: str, python: str, work: Path, issues: int, env: dict[str, str]
+) -> list[Case]:
+    """Each command on four times the issues against itself on ``issues``."""
+    small, large = generated(python, work, issues, env), generated(python, work, 4 * issues, env)
+    commands = read_only_commands(gapcli, small, env)
+    commands["list"] = [gapcli, "list", "--positions", str(small)]
+    commands["search the"] = [gapcli, "search", "the", "--positions", str(small)]
+    return [
+        Case(
+            f"{name}, {4 * issues:,} vs {issues:,} issues",
+            [str(large) if arg == str(small) else arg for arg in argv],
+            argv,
+            4.4,
+            exit_code=EXIT.get(name, 0),
+            floor_exit_code=EXIT.get(name, 0),
+        )
+        for name, argv in commands.items()
     ]
 
 
@@ -345,18 +462,31 @@ def main(argv: list[str] | None = None) -> int:
             (work / name).write_text(text, encoding="utf-8")
         version = run_text([str(gapcli), "--version"], env).split()[-1]
         header = machine(python, gapcli, env)
-        startup, scale = [], []
-        if args.only != "scale":
+        startup, scale, commands, growth = [], [], [], []
+        if args.only in (None, "startup"):
             startup = startup_cases(str(gapcli), python, work, version)
             print(f"Start-up cases, {args.rounds} rounds...", file=sys.stderr)
             measure(startup, args.rounds, env)
-        if args.only != "startup":
+        if args.only in (None, "scale"):
             scale = scale_cases(str(gapcli), python, work, args.issues, env)
             print(f"Scale cases, {args.scale_rounds} rounds...", file=sys.stderr)
             measure(scale, args.scale_rounds, env)
-    rounds = {c.name: args.rounds for c in startup} | {c.name: args.scale_rounds for c in scale}
+        if args.only in (None, "commands"):
+            commands = command_cases(str(gapcli), python, work, args.issues, env)
+            print(f"Command cases, {args.command_rounds} rounds...", file=sys.stderr)
+            measure(commands, args.command_rounds, env)
+        if args.only in (None, "growth"):
+            growth = growth_cases(str(gapcli), python, work, args.issues, env)
+            print(f"Growth cases, {args.growth_rounds} rounds...", file=sys.stderr)
+            measure(growth, args.growth_rounds, env)
+    rounds = (
+        {c.name: args.rounds for c in startup}
+        | {c.name: args.scale_rounds for c in scale}
+        | {c.name: args.command_rounds for c in commands}
+        | {c.name: args.growth_rounds for c in growth}
+    )
     print(f"\n{header}\n")
-    ok = report(startup + scale, rounds)
+    ok = report(startup + scale + commands + growth, rounds)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     verdict = "every target met" if ok else "TARGET MISSED"
     print(f"\nLoad average at the end: {load}. {verdict}.")
