@@ -435,3 +435,15 @@ def test_an_encoding_message_suggests_nothing_the_command_lacks() -> None:
     assert done.returncode == 1
     assert "-o" not in done.stderr
     assert done.stderr.endswith("use a UTF-8 locale or set PYTHONIOENCODING=utf-8\n")
+
+
+def test_quotes_of_a_dataset_built_in_code_are_checked_without_origins() -> None:
+    """A Dataset made by a program (no file origins) is checked, and named by its key."""
+    from gapcli.models import Dataset
+    from gapcli.verify import check_quotes
+
+    loaded = load_dataset(TWO)
+    built = Dataset(meta=loaded.meta, issues=loaded.issues)
+    checked, problems = check_quotes(built, {"memo": ["x", "y", "z", "w"]})
+    assert checked == 4
+    assert problems[0].startswith("dataset.yaml: dialogue.cite[0].quote: quote is not verbatim")
