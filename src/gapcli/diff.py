@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import islice
 
 from gapcli.models import Citation, Dataset, Issue, Reading, Statement, Voice
 
@@ -183,10 +185,68 @@ class DatasetDiff:
         return {p.id: p.label for v in (self.old, self.new) for p in v.dataset.meta.parties}
 
 
+ALL_PAIRS = 256  # leftover pairs compared all against all; more are narrowed by shared words
+CANDIDATES = 8  # entries of the new version compared by wording with one old entry, at most
+COMMON = 64  # a word in more leftover entries than this says nothing about which one is which
+SIMILARITY_CHARS = 2_000  # similarity reads this much of each text (enough to tell them apart)
+WORD_DIFF_WORDS = 2_000  # longer texts are shown as replaced whole, not word by word
+
+
+def _candidates(
+    olds: list[Leftover], news: list[Leftover], same_slot: bool
+) -> list[tuple[float, int, int]]:
+    """Pairs of leftover entries worth comparing, best first.
+
+    A few leftovers (at most ``ALL_PAIRS`` pairs) are all compared. Beyond that, comparing
+    every pair would be quadratic in the entries of an issue (a rewritten issue with a
+    thousand renamed entries would take hours), so identical texts pair at once and each
+    other old entry meets at most ``CANDIDATES`` new ones that share its rarer words.
+    """
+
+    def fits(i: int, j: int) -> bool:
+        return (olds[i][0] == news[j][0]) is same_slot
+
+    if len(olds) * len(news) <= ALL_PAIRS:
+        pairs = [(i, j) for i in range(len(olds)) for j in range(len(news)) if fits(i, j)]
+        scored = [(similarity(olds[i][1].text, news[j][1].text), i, j) for i, j in pairs]
+        return sorted(scored, key=lambda c: (-c[0], c[1], c[2]))
+    exact: dict[str, deque[int]] = {}
+    index: dict[str, list[int]] = {}
+    for j, (_, entry, _) in enumerate(news):
+        text = _folded(entry.text)
+        exact.setdefault(text, deque()).append(j)
+        for word in set(text.split()):
+            index.setdefault(word, []).append(j)
+    found: list[tuple[float, int, int]] = []
+    for i, (_, entry, _) in enumerate(olds):
+        text = _folded(entry.text)
+        twins = exact.get(text, deque())
+        twin = next((j for j in islice(twins, CANDIDATES) if fits(i, j)), None)
+        if twin is not None:
+            twins.remove(twin)  # among the first few: each identical text pairs once
+            found.append((1.0, i, twin))
+            continue
+        shared: dict[int, int] = {}
+        for word in set(text.split()):
+            postings = index.get(word, ())
+            if len(postings) <= COMMON:
+                for j in postings:
+                    shared[j] = shared.get(j, 0) + 1
+        nearby = [j for j in sorted(shared, key=lambda j: (-shared[j], j)) if fits(i, j)]
+        found += [(similarity(text, news[j][1].text), i, j) for j in nearby[:CANDIDATES]]
+    return sorted(found, key=lambda c: (-c[0], c[1], c[2]))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """Word runs of ``old`` and ``new`` tagged ``equal``, ``delete`` or ``insert``."""
     a, b = _WORD.findall(old), _WORD.findall(new)
     runs: list[tuple[str, str]] = []
+    if len(a) > WORD_DIFF_WORDS or len(b) > WORD_DIFF_WORDS:  # matching words is quadratic
+        return [("delete", " ".join(a)), ("insert", " ".join(b))]
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             runs.append(("equal", " ".join(a[i1:i2])))
@@ -200,7 +260,8 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 
 def similarity(old: str, new: str) -> float:
     """``difflib`` ratio of the two texts, case-folded (1.0 = the same)."""
-    matcher = difflib.SequenceMatcher(None, old.casefold(), new.casefold(), autojunk=False)
+    old, new = old[:SIMILARITY_CHARS].casefold(), new[:SIMILARITY_CHARS].casefold()
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     if matcher.real_quick_ratio() < PAIR or matcher.quick_ratio() < PAIR:
         return matcher.quick_ratio()
     return matcher.ratio()
@@ -251,6 +312,7 @@ def _changed(
 
 
 Slot = tuple[str | None, str]  # (party or None, list name)
+Leftover = tuple[Slot, Statement, str]  # where an unmatched entry is, the entry, its id
 
 
 def _entries(issue: Issue) -> Iterator[tuple[Slot, Statement, str]]:
@@ -289,18 +351,9 @@ def _issue_entries(old: Issue, new: Issue, before: Version, after: Version) -> l
     leftover_old = [(slot, entry, entry_id) for entry_id, (slot, entry) in olds.items()]
     paired: list[EntryChange] = []
     for same_slot in (True, False):
-        candidates = sorted(
-            (
-                (similarity(o.text, n.text), i, j)
-                for i, (os_, o, _) in enumerate(leftover_old)
-                for j, (ns, n, _) in enumerate(leftover_new)
-                if (os_ == ns) is same_slot
-            ),
-            key=lambda c: (-c[0], c[1], c[2]),
-        )
         used_old: set[int] = set()
         used_new: set[int] = set()
-        for ratio, i, j in candidates:
+        for ratio, i, j in _candidates(leftover_old, leftover_new, same_slot):
             if ratio < PAIR or i in used_old or j in used_new:
                 continue
             used_old.add(i)
