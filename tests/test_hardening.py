@@ -350,6 +350,10 @@ def test_eager_options_on_a_full_disk_are_one_message(args: list[str]) -> None:
 
 
 INVISIBLES = ["\u200b", "\u200e", "\u2028", "\u2066", "\ufeff", "\U000e0041", "\u00ad"]
+# Round 3 of the red team: format controls outside the first list, and the braille blank.
+INVISIBLES += ["\U0001d173", "\U0001bca0", "\U00013430", "\u0600", "\u06dd", "\u2800"]
+# Characters that are kept (scripts and emoji need them) but draw nothing on their own.
+NOTHING_ALONE = ["\u200c", "\u200d", "\ufe0f", "\u0301", "\u20e3"]
 
 
 @pytest.mark.parametrize("char", INVISIBLES, ids=[f"U+{ord(c):04X}" for c in INVISIBLES])
@@ -389,6 +393,40 @@ def test_invisible_characters_show_as_escapes_everywhere(char: str) -> None:
     assert md(f"a{char}b") == f"a{escaped(char).replace(chr(92), chr(92) * 2)}b"  # Markdown
     written = dumps({"text": f"a{char}b"})
     assert char not in written and json.loads(written) == {"text": f"a{char}b"}  # JSON
+
+
+@pytest.mark.parametrize("char", NOTHING_ALONE, ids=[f"U+{ord(c):04X}" for c in NOTHING_ALONE])
+def test_a_text_of_joiners_or_marks_alone_is_blank(tmp_path: Path, char: str) -> None:
+    folder = copy_of(TWO, tmp_path)
+    tolls = folder / "tolls.yaml"
+    tolls.write_text(
+        tolls.read_text(encoding="utf-8").replace(
+            'text: "Tolls are fair."', f'text: "{char}{char}"'
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    assert caught.value.problems == [
+        f"{tolls}:10:7: positions.north.stance.text: has no visible character (only spaces or "
+        "invisible characters); write the text, or leave an optional field out"
+    ]
+
+
+def test_every_control_and_format_character_is_escaped() -> None:
+    """Every character Unicode (as this Python knows it) calls a control, a format
+    character or a line or paragraph separator is shown as an escape, but ZWNJ and ZWJ."""
+    import unicodedata
+
+    kept = {"\t", "\n", "\u200c", "\u200d"}
+    missed = [
+        f"U+{code:04X}"
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) in ("Cc", "Cf", "Zl", "Zp")
+        and chr(code) not in kept
+        and visible(chr(code)) == chr(code)
+    ]
+    assert missed == []
 
 
 def test_zero_width_joiners_that_scripts_need_are_kept() -> None:

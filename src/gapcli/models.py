@@ -8,6 +8,7 @@ not ``false``. Cross-file rules (known parties, sources, paragraphs, related ids
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,20 +34,28 @@ NOT_BLANK = r"\S"  # text fields need at least one visible character (see ``_vis
 # escapes; a text of only these (and white space) is blank. ZWNJ and ZWJ (U+200C, U+200D),
 # which Persian, Indic scripts and emoji need, are kept.
 INVISIBLE = (
-    "\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5"
-    "\u180b-\u180f\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0"
-    "\ufff0-\ufffb\U000e0000-\U000e0fff"
+    "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\xad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890-\\u0891"
+    "\\u08e2\\u115f-\\u1160\\u17b4-\\u17b5\\u180b-\\u180f\\u200b\\u200e-\\u200f\\u2028-\\u202e"
+    "\\u2060-\\u2064\\u2066-\\u206f\\u2800\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\U000110bd"
+    "\\U000110cd\\U00013430-\\U0001343f\\U0001bca0-\\U0001bca3\\U0001d173-\\U0001d17a"
+    "\\U000e0000-\\U000e0fff"
 )
-_VISIBLE = re.compile(f"[^\\s{INVISIBLE}]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def _visible(value: str) -> str:
-    if not _VISIBLE.search(value):
+    """A text needs one character that draws something on its own: not white space, not an
+    invisible character, not a joiner, variation selector or combining mark without a base."""
+    if not any(_draws(ch) for ch in _INVISIBLE.sub("", value)):
         raise ValueError(
             "has no visible character (only spaces or invisible characters); write the text, "
             "or leave an optional field out"
         )
     return value
+
+
+def _draws(char: str) -> bool:
+    return not char.isspace() and unicodedata.category(char)[0] not in "MCZ"
 
 
 Id = Annotated[

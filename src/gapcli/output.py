@@ -21,16 +21,24 @@ def write_atomic(target: str | Path, text: str, force: bool = False) -> None:
 
     Without ``force`` an existing file is refused and left untouched (the final link
     step fails if the file appeared meanwhile, so there is no race either). Only regular
-    files are written: a symlink is followed and kept, a device, pipe or socket refused.
+    files are written: a symbolic link (even one whose target does not exist yet), a
+    device, a pipe or a socket is refused.
     An overwritten file keeps its permissions; a new one gets the umask's.
     """
     name = str(target)
+    if not name:
+        raise OutputError("the output file name is empty; give a file name, or - for stdout")
     if name.endswith(("/", os.sep)):
         raise OutputError(f"{name}: names a folder; give a file name, e.g. {name}brief.md")
     if name in STANDARD_STREAMS or name.startswith(("/dev/fd/", "/proc/self/fd/")):
         raise OutputError(f"{name}: is a standard stream; to write to standard output use -o -")
     link = _stat(Path(target), name, follow=False)
-    path = Path(os.path.realpath(target)) if link and stat.S_ISLNK(link.st_mode) else Path(target)
+    if link and stat.S_ISLNK(link.st_mode):
+        raise OutputError(
+            f"{name}: is a symbolic link; gapcli does not write through links (a link in a "
+            "shared folder could point anywhere): remove it, or name the file itself"
+        )
+    path = Path(target)
     folder = path.parent if str(path.parent) else Path(".")
     found = _stat(path, name)
     if found and stat.S_ISDIR(found.st_mode):
@@ -38,7 +46,7 @@ def write_atomic(target: str | Path, text: str, force: bool = False) -> None:
     if found and not stat.S_ISREG(found.st_mode):
         raise OutputError(
             f"{name}: is {kind_of(found.st_mode)}, not a regular file; "
-            "to send output there use -o - and redirect"
+            "gapcli writes only regular files"
         )
     if found and not force:
         raise OutputError(f"{name}: already exists; use --force to overwrite it")

@@ -198,5 +198,15 @@ def write_stdout(text: str) -> None:
 
 
 def emit(ctx: typer.Context, renderable: RenderableType, stderr: bool = False) -> None:
-    """Print a renderer's result on the console (stdout, or stderr for notes)."""
+    """Print a renderer's result on the console (stdout, or stderr for notes).
+
+    A plain string (a note naming a file the user gave) is shown with visible escapes, as
+    every message is: a file name cannot drive the terminal.
+    """
+    if isinstance(renderable, str):
+        from rich.text import Text
+
+        from gapcli.render.text import visible
+
+        renderable = Text(visible(renderable))
     console(ctx, stderr=stderr).print(renderable)

@@ -9,6 +9,7 @@ stops quietly.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import Any, NoReturn
@@ -52,10 +53,31 @@ class GuardedStream:
         return getattr(self._stream, name)
 
 
+class _Closed:
+    """Standard output when there is none (``gapcli list >&-``): every write fails in words."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: Any) -> int:
+        if not text:
+            return 0
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        """Nothing was written, so nothing to flush."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def guard_stdout() -> None:
     """Route standard output through the guard (the console script calls this first)."""
     if not isinstance(sys.stdout, GuardedStream):
-        sys.stdout = GuardedStream(sys.stdout)
+        sys.stdout = GuardedStream(sys.stdout if sys.stdout is not None else _Closed())
 
 
 def silence_stdout() -> None:
