@@ -24,7 +24,8 @@ from gapcli.explore import perceptions
 from gapcli.loader import load_dataset
 from gapcli.models import Dataset, Line
 from gapcli.render.explore import facts_table, mirror_view, perception_table, timeline_table
-from gapcli.render.markdown import briefing
+from gapcli.brief import Options, build
+from gapcli.render.markdown import dossier
 from gapcli.render.terminal import compare_view, list_table
 from gapcli.sides import mirror
 from render_checks import (
@@ -433,7 +434,8 @@ def compare_composed(text: str, three: bool, stanceless: bool) -> list[str]:
 
 def check_markdown(dataset: Dataset, texts: list[str]) -> None:
     """The briefing: no raw controls, well-formed tables, no raw HTML, ``texts`` read back."""
-    markdown = briefing(dataset, dataset.issues, "2024-11-29", "0.0.0")
+    brief = build(dataset, dataset.issues, "2024-11-29", Options())
+    markdown = dossier(dataset, dataset.issues, brief)
     assert terminal_problems(markdown) == []
     front, body = split_front_matter(markdown)
     assert table_problems(body) == []

@@ -24,7 +24,9 @@ import pytest
 import gapcli
 from gapcli.explore import perceptions, search
 from gapcli.loader import load_dataset
-from gapcli.render.markdown import briefing
+from gapcli.brief import Options, build
+from gapcli.render.brief_markdown import brief_markdown
+from gapcli.render.markdown import dossier
 from gapcli.sides import mirror, sides
 
 from conftest import TWO
@@ -184,8 +186,13 @@ def datasets(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
 WORK: dict[str, Callable[[Path], Any]] = {
     "load and cross-check": load_dataset,
     "search": lambda folder: search(load_dataset(folder), "harbour"),
-    "export --md": lambda folder: briefing(
-        dataset := load_dataset(folder), dataset.issues, "2024-01-01", "0"
+    "export --full": lambda folder: dossier(
+        dataset := load_dataset(folder),
+        dataset.issues,
+        build(dataset, dataset.issues, "2024-01-01", Options()),
+    ),
+    "export (the brief)": lambda folder: brief_markdown(
+        build(dataset := load_dataset(folder), dataset.issues, "2024-01-01", Options())
     ),
     "sides": lambda folder: [
         sides(issue, dataset) for dataset in [load_dataset(folder)] for issue in dataset.issues
