@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
+from gapcli.brief import Options, build
 from gapcli.errors import GapcliError
 from gapcli.explore import perceptions
 from gapcli.loader import load_dataset
 from gapcli.models import Dataset, Line
 from gapcli.render.explore import facts_table, mirror_view, perception_table, timeline_table
-from gapcli.brief import Options, build
 from gapcli.render.markdown import dossier
 from gapcli.render.terminal import compare_view, list_table
 from gapcli.sides import mirror

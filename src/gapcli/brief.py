@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
 from pydantic import BaseModel
@@ -71,13 +71,15 @@ PHRASES = frozenset(
         ")",
         " asks: ",
         "No side's asks of another are recorded on these issues.",
-        "The source recommends: ",
+        "Recommended next steps: ",
         "The source records no recommendation naming these issues.",
         "; and N more.",
         "; and N more below.",
         "; and N more in the full dossier.",
         "The source reports no official position of ",
         "Misreading",
+        "More",
+        "In the full dossier.",
         " asks",
         "Bridges",
         "'s own account: ",
@@ -375,19 +377,25 @@ def _mutual(b: _Builder, issues: list[Issue]) -> Sentence | None:
     return (b.say("Each side reads the other's conduct or motives on: "), *_listed(b, titles, 3))
 
 
+def _official_asks(b: _Builder, issue: Issue, party: Party) -> list[list[Span]]:
+    """A side's asks in its official voices (its other voices' asks are in the dossier)."""
+    position = issue.positions.get(party.id)
+    if position is None:
+        return []
+    return [
+        _entry(b, issue, ("positions", party.id, "asks", n))
+        for n, ask in enumerate(position.asks)
+        if ask.official
+    ]
+
+
 def _asks(b: _Builder, issues: list[Issue]) -> list[Sentence]:
     out: list[Sentence] = []
     for party in b.dataset.meta.parties:
-        items = [
-            _entry(b, issue, ("positions", party.id, "asks", n))
-            for issue in issues
-            if (position := issue.positions.get(party.id)) is not None
-            for n in range(len(position.asks))
-        ]
+        items = [item for issue in issues for item in _official_asks(b, issue, party)]
         if items:
-            out.append(
-                (b.label(party), b.say(" asks: "), *_listed(b, items, 2, "; and N more below."))
-            )
+            listed = _listed(b, items, 2, "; and N more below.", most=60)
+            out.append((b.label(party), b.say(" asks: "), *listed))
     return out or [(b.say("No side's asks of another are recorded on these issues."),)]
 
 
@@ -399,14 +407,18 @@ def _chosen_only(linked: list[str], chosen: set[str]) -> bool:
 def _recommendations(b: _Builder, chosen: set[str]) -> Sentence:
     recs = b.dataset.meta.recommendations
     items = [
-        [b.value(None, ("recommendations", n), "text")]
+        [
+            b.value(None, ("recommendations", n), "text", cited=False),
+            b.say(" — "),
+            _attributed(b, None, ("recommendations", n)),
+        ]
         for n, r in enumerate(recs)
         if _chosen_only(r.issues, chosen)
     ]
     if not items:
         return (b.say("The source records no recommendation naming these issues."),)
     more = "; and N more in the full dossier."
-    return (b.say("The source recommends: "), *_listed(b, items, LIST_CAP, more, most=45))
+    return (b.say("Recommended next steps: "), *_listed(b, items, LIST_CAP, more, most=55))
 
 
 def _misreading(b: _Builder, issue: Issue) -> Sentence | None:
@@ -447,8 +459,11 @@ def _misreading(b: _Builder, issue: Issue) -> Sentence | None:
     return (*spans, b.say("."))
 
 
-def issue_brief(b: _Builder, number: int, issue: Issue, question: bool = True) -> IssueBrief:
-    """One issue's section: question, gap, stances, key misreading, asks, bridges."""
+def issue_brief(
+    b: _Builder, number: int, issue: Issue, question: bool = True, asks_row: bool = True
+) -> IssueBrief:
+    """One issue's section: question, gap, stances, key misreading, asks (``asks_row``; a
+    brief of one issue has them in its bottom line), bridges."""
     rows: list[Row] = []
     for party in b.dataset.meta.parties:
         position = issue.positions.get(party.id)
@@ -462,11 +477,7 @@ def issue_brief(b: _Builder, number: int, issue: Issue, question: bool = True) -
     if misreading:
         rows.append(Row((b.say("Misreading"),), misreading))
     for party in b.dataset.meta.parties:
-        position = issue.positions.get(party.id)
-        asks = [
-            _entry(b, issue, ("positions", party.id, "asks", n))
-            for n in range(len(position.asks) if position else 0)
-        ]
+        asks = _official_asks(b, issue, party) if asks_row else []
         if asks:
             rows.append(Row((b.label(party), b.say(" asks")), tuple(_listed(b, asks, LIST_CAP))))
     bridges = [_entry(b, issue, ("bridges", n)) for n in range(len(issue.bridges))]
@@ -530,9 +541,12 @@ def header_words(head: Header) -> int:
     return sum(words(p) for p in parts) + 24  # headings, date line, the ¶ note
 
 
-def build(dataset: Dataset, issues: list[Issue], iso_date: str, options: Options) -> Brief:
+def build(
+    dataset: Dataset, issues: list[Issue], iso_date: str, options: Options, detail: bool = True
+) -> Brief:
     """The brief of ``issues``: at most ``LIMIT_ONE`` words for one issue, ``LIMIT_MANY`` for
-    more; issues that do not fit are named (and counted) instead of detailed."""
+    more; issues that do not fit are named (and counted) instead of detailed. Without
+    ``detail``, only the header and the bottom line (what the full dossier opens with)."""
     b = _Builder(dataset)
     head = header(dataset, len(issues), options, iso_date)
     chosen = {i.id for i in issues}
@@ -542,6 +556,8 @@ def build(dataset: Dataset, issues: list[Issue], iso_date: str, options: Options
         bottom.append(mutual)
     bottom += [*_asks(b, issues), _recommendations(b, chosen)]
     limit = (LIMIT_ONE if len(issues) == 1 else LIMIT_MANY) - MARGIN
+    if not detail:
+        return Brief(head, bottom, [], None, [], [], b.multi)
     used = header_words(head) + _words(bottom)
     sections, cost = _sections(b, issues, limit - used, question=True)
     if len(sections) < len(issues):  # questions left out when that details more issues
@@ -576,18 +592,43 @@ def _sections(
     sections: list[IssueBrief] = []
     used = 0
     for number, issue in enumerate(issues, 1):
-        section = issue_brief(b, number, issue, question)
+        section = issue_brief(b, number, issue, question, asks_row=len(issues) > 1)
+        if not sections:
+            section = _fit(b, section, budget - _left_out_reserve(issues, number))
         cost = section_words(section)
-        if sections and used + cost > budget - _left_out_reserve(issues[number:]):
+        if sections and used + cost > budget - _left_out_reserve(issues, number):
             break
         sections.append(section)
         used += cost
     return sections, used
 
 
-def _left_out_reserve(rest: list[Issue]) -> int:
-    """Words kept for naming the issues that may not fit."""
-    return sum(words(i.title) + 1 for i in rest[:LEFT_OUT_CAP]) + 12 if rest else 0
+def _fit(b: _Builder, section: IssueBrief, budget: int) -> IssueBrief:
+    """The first section, made to fit: without its question, then without its last rows
+    (bridges, asks, the misreading), saying so; each side's stance always stays."""
+    if section_words(section) <= budget:
+        return section
+    section = replace(section, question=None)
+    if section_words(section) <= budget:
+        return section
+    sides = len(b.dataset.meta.parties)
+    stances, optional = section.rows[:sides], section.rows[sides:]
+    more = Row(_MORE, (b.say("In the full dossier."),))
+    while optional:
+        optional = optional[:-1]
+        shorter = replace(section, rows=[*stances, *optional, more])
+        if section_words(shorter) <= budget:
+            return shorter
+    return replace(section, rows=[*stances, more])
+
+
+_MORE = (Span("More"),)
+
+
+def _left_out_reserve(issues: list[Issue], start: int) -> int:
+    """Words kept for naming the issues from ``start`` on, should they not fit."""
+    rest = issues[start : start + LEFT_OUT_CAP]
+    return sum(words(i.title) + 1 for i in rest) + 12 if rest else 0
 
 
 def _left_out(b: _Builder, rest: list[Issue]) -> Sentence:

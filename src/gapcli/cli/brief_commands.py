@@ -73,12 +73,14 @@ def brief_options(
     return Options(title, prepared_for, marking, quotes)
 
 
-def make_brief(dataset: Dataset, chosen: list[Issue], options: Options) -> Brief:
+def make_brief(
+    dataset: Dataset, chosen: list[Issue], options: Options, detail: bool = True
+) -> Brief:
     """The brief of the chosen issues, dated today (or SOURCE_DATE_EPOCH's day)."""
     from gapcli.brief import build
     from gapcli.query import export_date
 
-    return build(dataset, chosen, export_date(), options)
+    return build(dataset, chosen, export_date(), options, detail)
 
 
 def document(
@@ -104,7 +106,7 @@ def document(
         )
     if since is not None and fmt is not Format.MD:
         raise UsageError("--since adds a section to the Markdown export; use -o FILE.md")
-    brief = make_brief(dataset, chosen, options)
+    brief = make_brief(dataset, chosen, options, detail=not full)
     if fmt is Format.MD:
         if full:
             from gapcli.render.markdown import dossier
@@ -144,7 +146,7 @@ def brief(
     Examples:
       gapcli brief
       gapcli brief -i china-role --for "Participants, round 2" --marking "Chatham House Rule"
-      gapcli export -o brief.docx      # the same brief as a Word file
+      gapcli brief --quotes --tag evidence
     """
     from gapcli.query import select_issues
     from gapcli.render.brief_terminal import brief_view

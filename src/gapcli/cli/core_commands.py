@@ -170,7 +170,7 @@ def export(
         from gapcli.cli.diff_commands import since_section
 
         changes = since_section(since, positions, dataset, chosen)
-    if output == "-" and given is None and not full and sys.stdout.isatty():
+    if output == "-" and given is None and not full and on_terminal():
         from gapcli.cli.brief_commands import make_brief
         from gapcli.render.brief_terminal import brief_view
 
@@ -185,6 +185,11 @@ def export(
 
     write_atomic(output, content, force=force)
     emit(ctx, f"Wrote {output} ({plural(len(chosen), 'issue')}).", stderr=True)
+
+
+def on_terminal() -> bool:
+    """Whether standard output is a terminal (the brief is then drawn, not Markdown)."""
+    return sys.stdout.isatty()
 
 
 def _given_format(fmt: str | None, md: bool, as_json: bool) -> Format | None:

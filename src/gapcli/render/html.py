@@ -47,6 +47,7 @@ a { color: #0b4f9c; }
 }
 """
 
+CAPTION = "each side, the key misreading, asks and bridges"
 _HTTP = re.compile(r"^https?://[^\s\"'<>`]+$", re.IGNORECASE)
 
 
@@ -114,7 +115,7 @@ def brief_html(brief: Brief) -> str:
         out.append(f"<p><strong>The gap:</strong> {spans(section.gap)}</p>")
         out += [
             "<table>",
-            f"<caption>{esc(section.issue.title)}: each side, the key misreading, asks and bridges</caption>",
+            f"<caption>{esc(section.issue.title)}: {CAPTION}</caption>",
         ]
         out.append('<thead><tr><th scope="col">Who</th><th scope="col">What</th></tr></thead>')
         out.append("<tbody>")

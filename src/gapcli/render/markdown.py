@@ -130,7 +130,8 @@ def issue_section(
     if issue.analysis:
         lines += ["", f"**{md(analysis_heading(dataset))}.**", "", *_bullets(issue.analysis, notes)]
     gap = issue.gap
-    lines += ["", f"**The gap.** {md(gap.what)}", ""]
+    lines += ["", f"**The gap in one line.** {md(issue.summary)}", ""]
+    lines += [f"**The gap.** {md(gap.what)}", ""]
     lines += [f"**Why it matters.** {md(gap.why_it_matters)} {notes.ref(gap.cite)}", ""]
     lines += ["**Common ground.**", "", *_bullets(issue.common_ground, notes), ""]
     lines += ["**Bridges.**", "", *_bullets(issue.bridges, notes), ""]
