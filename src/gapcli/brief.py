@@ -505,11 +505,21 @@ def section_words(section: IssueBrief) -> int:
     return heading + asked + _words([section.gap]) + rows
 
 
-def header(dataset: Dataset, chosen: int, options: Options, iso_date: str) -> Header:
+TITLED_BY_ISSUES = 3  # a brief of at most this many (of more) issues is titled by theirs
+
+
+def _title(dataset: Dataset, chosen: list[Issue]) -> str:
+    """The dataset's title, or for a few of its issues their titles."""
+    if len(chosen) < len(dataset.issues) and len(chosen) <= TITLED_BY_ISSUES:
+        return "; ".join(issue.title for issue in chosen)
+    return dataset.meta.title
+
+
+def header(dataset: Dataset, chosen: list[Issue], options: Options, iso_date: str) -> Header:
     """The brief's metadata: options first, then the dataset's ``brief`` defaults."""
     meta = dataset.meta
     defaults = meta.brief
-    title = options.title or (defaults.title if defaults else None) or meta.title
+    title = options.title or (defaults.title if defaults else None) or _title(dataset, chosen)
     prepared_for = options.prepared_for or (defaults.prepared_for if defaults else None)
     marking = options.marking or (defaults.marking if defaults else None)
     return Header(
@@ -519,7 +529,7 @@ def header(dataset: Dataset, chosen: int, options: Options, iso_date: str) -> He
         human_date(iso_date),
         iso_date,
         meta.version,
-        chosen,
+        len(chosen),
         len(dataset.issues),
         list(meta.sources),
     )
@@ -548,7 +558,7 @@ def build(
     more; issues that do not fit are named (and counted) instead of detailed. Without
     ``detail``, only the header and the bottom line (what the full dossier opens with)."""
     b = _Builder(dataset)
-    head = header(dataset, len(issues), options, iso_date)
+    head = header(dataset, issues, options, iso_date)
     chosen = {i.id for i in issues}
     bottom = [*_gap_groups(b, issues, len(issues)), _agreement(b, issues), _judged(b, issues)]
     mutual = _mutual(b, issues)

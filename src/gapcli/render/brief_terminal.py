@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from gapcli.brief import Brief, Sentence
@@ -26,13 +26,18 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
-def _bullet(body: Text, label: Sentence | None = None) -> Padding:
-    line = Text("• ")
+def _bullet(body: Text, label: Sentence | None = None) -> Table:
+    """``  • text`` with wrapped lines hanging under the text."""
+    line = Text()
     if label is not None:
         line.append_text(sentence_text(label, "bold"))
         line.append(": ", style="bold")
     line.append_text(body)
-    return Padding(line, (0, 0, 0, 2))
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=3, justify="right", no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row("•", line)
+    return grid
 
 
 def brief_view(brief: Brief) -> Group:
@@ -47,10 +52,11 @@ def brief_view(brief: Brief) -> Group:
             parts.append(line)
     parts += [t(dateline(head), "dim"), Text(), _heading("Bottom line")]
     parts += [_bullet(sentence_text(s)) for s in brief.bottom_line]
+    parts += [Text(), _heading("Issues")]
     for section in brief.issues:
         title = t(f"{section.number}. ", "bold")
         title.append_text(t(section.issue.title, "bold"))
-        parts += [Text(), title]
+        parts += [title] if section.number == 1 else [Text(), title]
         if section.question:
             parts.append(sentence_text(section.question, "italic"))
         gap = Text("The gap: ", style="bold")
