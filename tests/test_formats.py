@@ -375,3 +375,20 @@ def test_chromium_screenshots_the_html_brief_at_1280_pixels(tmp_path: Path) -> N
     png = shot.read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(png[16:20], "big") == 1280
+
+
+def test_markdown_and_terminal_briefs_show_hostile_text_literally(run: Run) -> None:
+    from render_checks import markdown_text, md_expected, terminal_problems
+
+    from conftest import split_front_matter
+
+    dataset = load_dataset(HOSTILE)
+    brief = build(dataset, dataset.issues, DATE, Options(quotes=True))
+    _, body = split_front_matter(run("export", "-p", HOSTILE, "-q").stdout)
+    rendered, problems = markdown_text(body)
+    assert problems == [] and terminal_problems(body) == []
+    drawn = run("brief", "-p", HOSTILE, "-q", columns=1000).stdout
+    assert terminal_problems(drawn) == []
+    for shown in shown_texts(brief):
+        assert md_expected(shown) in rendered, shown
+        assert all(piece.strip() in drawn for piece in visible(shown).split("\n")), shown
