@@ -342,11 +342,11 @@ def test_an_error_in_a_revision_names_revision_file_and_line(run: Run, repo: Pat
 
 
 def test_export_since_adds_what_changed_right_after_the_bottom_line(run: Run) -> None:
-    result = run("export", "--md", "--since", str(OLD), "-p", str(NEW), "--issue", "harbour")
+    result = run("export", "--full", "--since", str(OLD), "-p", str(NEW), "--issue", "harbour")
     assert result.exit_code == 0
     out = result.stdout.splitlines()
     at = out.index("## What changed since version 1, as of 2024-01")
-    assert out.index("## Bottom line up front") < at < out.index("## Context")
+    assert out.index("## Bottom line") < at < out.index("## Context")
     assert out[at + 2 : at + 5] == [
         f"From {OLD} (version 1, as of 2024-01) to {NEW} (version 2, as of 2024-06).",
         "",

@@ -1,4 +1,4 @@
-"""``gapcli export --md``: the briefing note matches the reviewed golden files; ``--issue``
+"""``gapcli export --full``: the dossier matches the reviewed golden files; ``--issue``
 narrows its facts, dates and citations; ``-o`` never overwrites without ``--force``.
 
 How other tools read the briefing (GFM, pandoc) is in test_gfm_pandoc.py; what happens when
@@ -12,21 +12,20 @@ from pathlib import Path
 import pytest
 
 from gapcli.explore import bears_on
-from gapcli.version import version
 
 from conftest import DATA, EXPLORE, TWO, Run
 
 
 @pytest.mark.parametrize("name", ["two-party", "three-party"])
 def test_export_md_matches_reviewed_golden_file(run: Run, name: str) -> None:
-    result = run("export", "--md", "-p", str(DATA / name))
+    result = run("export", "--full", "-p", str(DATA / name))
     golden = (DATA / f"{name}.brief.md").read_text(encoding="utf-8")
     assert result.exit_code == 0
-    assert result.stdout == golden.replace("@VERSION@", version())
+    assert result.stdout == golden
 
 
 def test_export_issue_narrows_facts_dates_and_citations(run: Run) -> None:
-    result = run("export", "--md", "-p", TWO, "--issue", "tolls")
+    result = run("export", "--full", "-p", TWO, "--issue", "tolls")
     out = result.stdout
     assert result.exit_code == 0
     assert "### 1. Harbour tolls" in out and "### 2." not in out
@@ -34,28 +33,28 @@ def test_export_issue_narrows_facts_dates_and_citations(run: Run) -> None:
     assert "100 percent" not in out  # the fact bears on dredging only
     assert "Harbour talks resumed" not in out  # so does this event
     assert (
-        "- **late 2023 (approximate)** — A joint survey was made. \\[2\\]" in out
+        "- **late 2023 (approximate)** — A joint survey was made. ¶3" in out
     )  # dataset-wide event kept
     assert out.endswith(
         "## Citations\n\nAll citations are to *Harbour memo*, Test Press (2024); ¶ = paragraph.\n\n"
-        "1. ¶1: “met in Midtown in May”\n2. ¶3.\n3. ¶4.\n"
+        "- ¶1: “met in Midtown in May”\n- ¶3\n- ¶4\n"
     )
 
 
 def test_export_md_issue_keeps_its_facts_dates_and_citations(run: Run) -> None:
-    result = run("export", "--md", "--issue", "chip-exports", "-p", EXPLORE)
+    result = run("export", "--full", "--issue", "chip-exports", "-p", EXPLORE)
     assert result.exit_code == 0
     out = result.stdout
     context = out[out.index("## Context") : out.index("## Issues")]
     assert context.splitlines() == [
         "## Context",
         "",
-        "- China Wharf is a trading house. — *the brief · analysis* \\[1\\]",
+        "- China Wharf is a trading house. — *the brief · analysis* ¶1",
         "",
         "### Key dates",
         "",
-        "- **mid 2021 (approximate)** — Canal fees were raised. — *the brief* \\[2\\]",
-        "- **early 2022 (approximate)** — Talks began. \\[2\\]",
+        "- **mid 2021 (approximate)** — Canal fees were raised. — *the brief* ¶4",
+        "- **early 2022 (approximate)** — Talks began. ¶4",
         "",
     ]
     assert "## Recommendations" not in out
@@ -64,9 +63,9 @@ def test_export_md_issue_keeps_its_facts_dates_and_citations(run: Run) -> None:
         "",
         "All citations are to *Canal brief*, Test Desk; ¶ = paragraph.",
         "",
-        "1. ¶1: “a trading house called China Wharf”",
-        "2. ¶4.",
-        "3. ¶2: “China Wharf’s “free port” status lets chips leave untaxed”",
+        "- ¶1: “a trading house called China Wharf”",
+        "- ¶2: “China Wharf’s “free port” status lets chips leave untaxed”",
+        "- ¶4",
     ]
 
 

@@ -191,7 +191,7 @@ def test_long_words_and_wide_text_fold_inside_their_cells(
 
 @pytest.fixture
 def briefing(run: Run) -> str:
-    result = run("export", "--md", "--positions", HOSTILE)
+    result = run("export", "--full", "--positions", HOSTILE)
     assert result.exit_code == 0, result.output
     return result.stdout
 

@@ -19,12 +19,13 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
+from gapcli.brief import Options, build
 from gapcli.errors import GapcliError
 from gapcli.explore import perceptions
 from gapcli.loader import load_dataset
 from gapcli.models import Dataset, Line
 from gapcli.render.explore import facts_table, mirror_view, perception_table, timeline_table
-from gapcli.render.markdown import briefing
+from gapcli.render.markdown import dossier
 from gapcli.render.terminal import compare_view, list_table
 from gapcli.sides import mirror
 from render_checks import (
@@ -433,7 +434,8 @@ def compare_composed(text: str, three: bool, stanceless: bool) -> list[str]:
 
 def check_markdown(dataset: Dataset, texts: list[str]) -> None:
     """The briefing: no raw controls, well-formed tables, no raw HTML, ``texts`` read back."""
-    markdown = briefing(dataset, dataset.issues, "2024-11-29", "0.0.0")
+    brief = build(dataset, dataset.issues, "2024-11-29", Options())
+    markdown = dossier(dataset, dataset.issues, brief)
     assert terminal_problems(markdown) == []
     front, body = split_front_matter(markdown)
     assert table_problems(body) == []
@@ -658,3 +660,74 @@ def _strings(value: Any) -> set[str]:
     if isinstance(value, list):
         return {s for v in value for s in _strings(v)}
     return {value} if isinstance(value, str) else set()
+
+
+# --- the brief, in every format --------------------------------------------------------------
+
+
+def brief_outputs(dataset: Dataset) -> dict[str, str]:
+    """The brief (with quotes and a header from the options) as each format shows its text."""
+    import re
+
+    from docx import Document
+
+    from gapcli.brief import Options, build
+    from gapcli.render.brief_markdown import brief_markdown
+    from gapcli.render.brief_terminal import brief_view
+    from gapcli.render.docx import brief_docx
+    from gapcli.render.html import brief_html
+    from test_formats import parse
+
+    brief = build(dataset, dataset.issues, "2024-11-29", Options(quotes=True))
+    markdown = brief_markdown(brief)
+    assert terminal_problems(markdown) == []
+    _, body = split_front_matter(markdown)
+    rendered, problems = markdown_text(body)
+    assert problems == []
+    doc = Document(io.BytesIO(brief_docx(brief)))
+    word = [p.text for p in doc.paragraphs]
+    word += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+
+    def flat(text: str) -> str:
+        return re.sub(r"\s+", " ", text)
+
+    return {
+        "markdown": rendered,
+        "terminal": terminal(brief_view(brief)),
+        "html": flat("".join(parse(brief_html(brief)).text)),
+        "word": flat(" ".join(word)),
+    }
+
+
+@settings(SETTINGS, max_examples=40)
+@given(text=TEXT, three=st.booleans(), stanceless=st.booleans())
+def test_any_text_in_every_field_shows_literally_in_every_format_of_the_brief(
+    tmp_path: Path, text: str, three: bool, stanceless: bool
+) -> None:
+    import re
+
+    from gapcli.render.docx import plain
+    from gapcli.render.text import visible
+
+    dataset = write(fresh(tmp_path), lambda _: text, three, stanceless)
+    out = brief_outputs(dataset)
+    assert missing_in_markdown([text], out["markdown"]) == []
+    assert missing_on_terminal([text], out["terminal"]) == []
+    assert terminal_problems(out["terminal"]) == []
+    shown = re.sub(r"\s+", " ", visible(text)).strip()
+    assert shown in out["html"]
+    assert re.sub(r"\s+", " ", plain(text)).strip() in out["word"]
+    assert terminal_problems(out["html"] + out["word"]) == []
+
+
+def test_every_field_the_brief_shows_reaches_every_format(tmp_path: Path) -> None:
+    from gapcli.brief import Options, build, sentences
+
+    dataset = write(fresh(tmp_path), marked, three=True)
+    brief = build(dataset, dataset.issues, "2024-11-29", Options(quotes=True))
+    values = {s.text for sentence in sentences(brief) for s in sentence if s.where is not None}
+    values |= {dataset.meta.title, *(q for _, qs in brief.quotes for q in qs)}
+    values = {v for v in values if v.startswith("«")}
+    assert len(values) > 20
+    for name, out in brief_outputs(dataset).items():
+        assert [v for v in sorted(values) if v not in out] == [], name

@@ -57,13 +57,13 @@ def test_rich_text_never_interprets_markup() -> None:
     assert console.export_text() == "[bold red]x[/] :smile: [link=http://e]y[/link]\n"
 
 
-def test_notes_number_each_citation_once() -> None:
+def test_notes_cite_paragraphs_as_they_are_numbered_in_the_source() -> None:
     dataset = load_dataset(TWO)
     cites = dataset.issues[0].positions["north"].claims[0].cite
     notes = Notes()
-    assert notes.ref(cites) == "\\[1\\]"
-    assert notes.ref(dataset.issues[1].gap.cite) == "\\[2\\]"
-    assert notes.ref(cites) == "\\[1\\]"
+    assert notes.ref(cites) == "¶2"
+    assert notes.ref([*cites, *dataset.issues[1].gap.cite, *cites]) == "¶2, ¶4"
+    assert Notes(multi=True).ref(cites) == "memo ¶2"
 
 
 def test_markers_name_the_source_when_there_are_several() -> None:

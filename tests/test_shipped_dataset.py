@@ -71,7 +71,7 @@ def test_the_articles_analysis_is_the_articles_and_never_a_sides(shipped: Datase
 def test_every_view_labels_each_voice_and_keeps_sides_apart(shipped: Dataset, run: Run) -> None:
     """In compare and the briefing, every entry under a side shows its voice; other voices
     sit in their own labelled row, after the official rows; no analysis under a side."""
-    brief = run("export", "--md").stdout
+    brief = run("export", "--full").stdout
     for issue in shipped.issues:
         out = run("compare", issue.id, columns=400).stdout
         rows = [line for line in out.splitlines() if line.startswith("│")]

@@ -22,9 +22,11 @@ from typing import Any
 import pytest
 
 import gapcli
+from gapcli.brief import Options, build
 from gapcli.explore import perceptions, search
 from gapcli.loader import load_dataset
-from gapcli.render.markdown import briefing
+from gapcli.render.brief_markdown import brief_markdown
+from gapcli.render.markdown import dossier
 from gapcli.sides import mirror, sides
 
 from conftest import TWO
@@ -184,8 +186,10 @@ def datasets(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
 WORK: dict[str, Callable[[Path], Any]] = {
     "load and cross-check": load_dataset,
     "search": lambda folder: search(load_dataset(folder), "harbour"),
-    "export --md": lambda folder: briefing(
-        dataset := load_dataset(folder), dataset.issues, "2024-01-01", "0"
+    "export --full": lambda folder: dossier(
+        dataset := load_dataset(folder),
+        dataset.issues,
+        build(dataset, dataset.issues, "2024-01-01", Options(), detail=False),
     ),
     "sides": lambda folder: [
         sides(issue, dataset) for dataset in [load_dataset(folder)] for issue in dataset.issues
@@ -204,6 +208,20 @@ def test_cost_per_issue_is_constant(name: str, datasets: dict[int, Path]) -> Non
     lines = [lines_run(partial(work, folder)) for folder in datasets.values()]
     # f(N) = a + b*N exactly: each further 20 issues run the same number of lines.
     assert lines[2] - lines[1] == lines[1] - lines[0] > 0
+
+
+def test_the_brief_costs_no_more_than_a_line_per_issue(datasets: dict[int, Path]) -> None:
+    """The brief details as many issues as fit in its words and names the rest; loading and
+    the bottom line are linear, so each further 20 issues cost about the same (within 10%:
+    which entries the bottom line names depends on the issues' content), never more and more."""
+
+    def work(folder: Path) -> None:
+        dataset = load_dataset(folder)
+        brief_markdown(build(dataset, dataset.issues, "2024-01-01", Options()))
+
+    work(datasets[20])
+    lines = [lines_run(partial(work, folder)) for folder in datasets.values()]
+    assert 0 < lines[2] - lines[1] <= 1.1 * (lines[1] - lines[0])
 
 
 def test_a_quadratic_check_would_be_caught(datasets: dict[int, Path]) -> None:

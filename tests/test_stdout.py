@@ -77,7 +77,7 @@ def test_closed_pipe_exits_quietly(
 
 @posix_pipes
 def test_the_outputs_really_overflow_a_pipe_buffer(big: Path) -> None:
-    for args in (["list"], ["export", "--md"]):
+    for args in (["list"], ["export", "--full"]):
         done = gapcli_process(*args, "--positions", big, script=True)
         assert done.returncode == 0, done.stderr
         assert len(done.stdout.encode("utf-8")) > 2 * 65536

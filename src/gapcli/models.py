@@ -482,6 +482,23 @@ class Recommendation(Linked):
     """A recommendation or shared commitment, cited."""
 
 
+class BriefDefaults(Model):
+    """What a brief of this dataset says at its top unless the command line says otherwise."""
+
+    title: ProseLine | None = Field(
+        default=None, description="The brief's title (default: the dataset's title)."
+    )
+    prepared_for: ProseLine | None = Field(
+        default=None,
+        alias="for",
+        description='Whom the brief is for, e.g. "Participants, round 2".',
+    )
+    marking: ProseLine | None = Field(
+        default=None,
+        description='A handling marking shown in the header, e.g. "Chatham House Rule".',
+    )
+
+
 SCHEMA_VERSION = 2
 
 
@@ -511,6 +528,9 @@ class DatasetFile(Model):
     facts: list[Fact] = Field(default_factory=_empty)
     timeline: list[Event] = Field(default_factory=_empty)
     recommendations: list[Recommendation] = Field(default_factory=_empty)
+    brief: BriefDefaults | None = Field(
+        default=None, description="Title, readers and marking for `gapcli export` and `brief`."
+    )
 
 
 Loc = tuple[str | int, ...]

@@ -16,8 +16,9 @@ from gapcli.errors import Interrupted, OutputError
 from gapcli.files import kind_of
 
 
-def write_atomic(target: str | Path, text: str, force: bool = False) -> None:
-    """Write ``text`` to ``target`` via a temporary file in the same folder, then rename.
+def write_atomic(target: str | Path, text: str | bytes, force: bool = False) -> None:
+    """Write ``text`` (UTF-8 text, or bytes as they are) to ``target`` via a temporary file
+    in the same folder, then rename.
 
     Without ``force`` an existing file is refused and left untouched (the final link
     step fails if the file appeared meanwhile, so there is no race either). Only regular
@@ -61,15 +62,16 @@ def write_atomic(target: str | Path, text: str, force: bool = False) -> None:
 
 
 def _write_via_temporary(
-    path: Path, name: str, folder: Path, text: str, mode: int, force: bool
+    path: Path, name: str, folder: Path, text: str | bytes, mode: int, force: bool
 ) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot write here: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

@@ -191,8 +191,18 @@ def load(positions: str | None) -> Dataset:
         gc.enable()
 
 
-def write_stdout(text: str) -> None:
-    """Machine output (Markdown, JSON) straight to stdout, never through Rich wrapping."""
+def write_stdout(text: str | bytes) -> None:
+    """Machine output (Markdown, JSON; Word or PDF bytes into a pipe) straight to stdout,
+    never through Rich wrapping."""
+    if isinstance(text, bytes):
+        from gapcli.errors import UsageError
+
+        if sys.stdout.isatty():
+            raise UsageError("Word and PDF files are binary; write one with -o FILE")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
+        return
     sys.stdout.write(text)
     sys.stdout.flush()
 

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, write_stdout
+from gapcli.cli.brief_commands import (
+    ForOption,
+    IssuesOption,
+    MarkingOption,
+    QuotesOption,
+    TitleOption,
+)
+from gapcli.errors import UsageError
+
+if TYPE_CHECKING:
+    from gapcli.formats import Format
 
 
 def complete_issue_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -84,14 +96,24 @@ def compare(
     emit(ctx, compare_view(issue, dataset, quotes=quotes))
 
 
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-F",
+        metavar="FORMAT",
+        help="md, docx, html, pdf or json (default: from -o's extension, else md).",
+    ),
+]
+
+
 @app.command()
 def export(
     ctx: typer.Context,
-    md: Annotated[
-        bool, typer.Option("--md", help="Markdown briefing note (the default format).")
-    ] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="The dataset as JSON, narrowed like --md (docs/json.md).")
+    fmt: FormatOption = None,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="The complete dossier (Markdown) instead of the brief."),
     ] = False,
     output: Annotated[
         str, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE ('-' = stdout).")
@@ -99,17 +121,12 @@ def export(
     force: Annotated[
         bool, typer.Option("--force", "-f", help="Overwrite FILE if it exists.")
     ] = False,
-    issue: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--issue",
-            "-i",
-            metavar="ID",
-            help="Only this issue (repeatable).",
-            autocompletion=complete_issue_id,
-        ),
-    ] = None,
+    issue: IssuesOption = None,
     tag: TagOption = None,
+    title: TitleOption = None,
+    prepared_for: ForOption = None,
+    marking: MarkingOption = None,
+    quotes: QuotesOption = False,
     positions: PositionsOption = None,
     since: Annotated[
         str | None,
@@ -119,49 +136,81 @@ def export(
             help="Add 'What changed since' OLD (a folder or git revision, as in gapcli diff).",
         ),
     ] = None,
+    md: Annotated[bool, typer.Option("--md", help="Same as --format md.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Same as --format json: the data (docs/json.md).")
+    ] = False,
 ) -> None:
-    """Export a briefing note: bottom line, context, one section per issue, citations.
+    """Export a brief (bottom line first, one short section per issue), the full dossier
+    (--full) or the data (JSON), as Markdown, Word, HTML or PDF.
 
     \b
     Examples:
-      gapcli export --md -o brief.md
-      gapcli export --md --issue china-role --issue blame
-      gapcli export --md --since HEAD~1
+      gapcli export -o brief.docx --for "Participants, round 2" --marking "Chatham House Rule"
+      gapcli export -i china-role -i blame -o supply.html
+      gapcli export --full -o dossier.md
+      gapcli export --since HEAD~1
       gapcli export --json --tag evidence
     """
+    from gapcli.cli.brief_commands import brief_options, document
+    from gapcli.formats import Format, choose_format
+    from gapcli.query import select_issues
 
-    from gapcli.errors import UsageError
-    from gapcli.query import export_date, select_issues
-    from gapcli.render.markdown import briefing
-    from gapcli.version import version
-
-    if md and as_json:
-        raise UsageError("--md and --json cannot be used together; choose one format")
-    if since and as_json:
+    given = _given_format(fmt, md, as_json)
+    chosen_format = choose_format(given, output)
+    options = brief_options(title, prepared_for, marking, quotes)
+    if since and chosen_format is Format.JSON:
         raise UsageError(
             "--since adds a section to the Markdown briefing; for JSON use gapcli diff"
         )
     dataset = load(positions)
     chosen = select_issues(dataset, issue or [], tag)
-    if as_json:
-        from gapcli.render import json as render_json
+    changes = None
+    if since:
+        from gapcli.cli.diff_commands import since_section
 
-        text = render_json.dumps(render_json.export(dataset, chosen))
-    else:
-        changes = None
-        if since:
-            from gapcli.cli.diff_commands import since_section
+        changes = since_section(since, positions, dataset, chosen)
+    if output == "-" and given is None and not full and on_terminal():
+        from gapcli.cli.brief_commands import make_brief
+        from gapcli.render.brief_terminal import brief_view
 
-            changes = since_section(since, positions, dataset, chosen)
-        text = briefing(dataset, chosen, export_date(), version(), changes)
+        emit(ctx, brief_view(make_brief(dataset, chosen, options)))
+        return
+    content = document(chosen_format, dataset, chosen, options, full, changes)
     if output == "-":
-        write_stdout(text)
+        write_stdout(content)
         return
     from gapcli.output import write_atomic
     from gapcli.render.text import plural
 
-    write_atomic(output, text, force=force)
+    write_atomic(output, content, force=force)
     emit(ctx, f"Wrote {output} ({plural(len(chosen), 'issue')}).", stderr=True)
+
+
+def on_terminal() -> bool:
+    """Whether standard output is a terminal (the brief is then drawn, not Markdown)."""
+    return sys.stdout.isatty()
+
+
+def _given_format(fmt: str | None, md: bool, as_json: bool) -> Format | None:
+    """The format asked for by --format, --md or --json (at most one of them)."""
+    from gapcli.formats import Format
+
+    asked = [f for f, on in (("--md", md), ("--json", as_json)) if on]
+    if fmt is not None:
+        try:
+            chosen = Format(fmt.lower())
+        except ValueError:
+            known = ", ".join(f.value for f in Format)
+            raise UsageError(f"unknown --format {fmt!r}; use one of {known}") from None
+        asked.append(f"--format {fmt}")
+    if len(asked) > 1:
+        raise UsageError(f"{' and '.join(asked)} cannot be used together; choose one format")
+    if md:
+        return Format.MD
+    if as_json:
+        return Format.JSON
+    return chosen if fmt is not None else None
 
 
 @app.command()

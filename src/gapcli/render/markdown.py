@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from gapcli.brief import Brief
 from gapcli.explore import narrowed_meta, when
 from gapcli.models import (
     GAP_TYPE_MEANING,
@@ -52,23 +53,25 @@ def md(text: str) -> str:
 
 @dataclass
 class Notes:
-    """Numbered notes, one per cited paragraph, in order of first use, with its quotes."""
+    """The paragraphs cited so far, each with its quotes: ``¶6`` in the text, the quotes
+    under Citations (in source and paragraph order)."""
 
-    numbers: dict[tuple[str, int], int] = field(default_factory=dict)
+    multi: bool = False  # more than one source: markers name theirs (``memo ¶6``)
     quotes: dict[tuple[str, int], dict[str, None]] = field(default_factory=dict)  # ordered set
 
     def ref(self, cites: list[Citation]) -> str:
-        """``[1][2]`` for these citations, numbering paragraphs not cited before."""
+        """``¶6, ¶7`` for these citations, remembering their quotes."""
         refs = []
         for cite in cites:
-            key = (cite.source, cite.para)
-            if key not in self.numbers:
-                self.numbers[key] = len(self.numbers) + 1
-                self.quotes[key] = {}
+            quotes = self.quotes.setdefault((cite.source, cite.para), {})
             if cite.quote:
-                self.quotes[key][cite.quote] = None
-            refs.append(f"\\[{self.numbers[key]}\\]")
-        return "".join(dict.fromkeys(refs))
+                quotes[cite.quote] = None
+            refs.append(self.marker(cite.source, cite.para))
+        return ", ".join(dict.fromkeys(refs))
+
+    def marker(self, source: str, para: int) -> str:
+        """``¶6``, or ``memo ¶6`` when the dataset has several sources."""
+        return f"{md(source)} ¶{para}" if self.multi else f"¶{para}"
 
 
 def _claim(claim: Statement, notes: Notes, label: str = "") -> str:
@@ -127,7 +130,8 @@ def issue_section(
     if issue.analysis:
         lines += ["", f"**{md(analysis_heading(dataset))}.**", "", *_bullets(issue.analysis, notes)]
     gap = issue.gap
-    lines += ["", f"**The gap.** {md(gap.what)}", ""]
+    lines += ["", f"**The gap in one line.** {md(issue.summary)}", ""]
+    lines += [f"**The gap.** {md(gap.what)}", ""]
     lines += [f"**Why it matters.** {md(gap.why_it_matters)} {notes.ref(gap.cite)}", ""]
     lines += ["**Common ground.**", "", *_bullets(issue.common_ground, notes), ""]
     lines += ["**Bridges.**", "", *_bullets(issue.bridges, notes), ""]
@@ -146,21 +150,7 @@ def _related(issue_id: str, dataset: Dataset, sections: dict[str, int]) -> str:
     return f"{title} (§{sections[issue_id]})" if issue_id in sections else title
 
 
-def front_matter(dataset: Dataset, date: str) -> list[str]:
-    """YAML front matter for pandoc; every value is a JSON string, which YAML reads as-is.
-
-    pandoc reads metadata strings as Markdown, so they are escaped like any other text
-    (a title holding ``<script>`` must not become live HTML in ``pandoc -s`` output).
-    """
-    lines = ["---", f"title: {_quoted(md(dataset.meta.title))}", f"date: {_quoted(date)}"]
-    lines.append("sources:")
-    for s in dataset.meta.sources:
-        source = f"{s.title}, {s.publisher}" + (f" ({s.date})" if s.date else "")
-        lines.append(f"  - {_quoted(md(source))}")
-    return [*lines, "---", ""]
-
-
-def _quoted(text: str) -> str:
+def quoted(text: str) -> str:
     """A double-quoted YAML string that YAML (and pandoc) read back exactly.
 
     JSON syntax, but characters outside the Basic Multilingual Plane stay literal: YAML
@@ -170,32 +160,28 @@ def _quoted(text: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
-def briefing(
-    dataset: Dataset, issues: list[Issue], date: str, version: str, since: list[str] | None = None
+def dossier(
+    dataset: Dataset, issues: list[Issue], brief: Brief, since: list[str] | None = None
 ) -> str:
-    """The whole briefing note for these issues (facts and dates narrowed to them); ``since``:
-    a "What changed" section, placed right after the bottom line."""
-    notes = Notes()
+    """The complete dossier (``export --full``): the brief's header and bottom line, then the
+    context, every issue side by side with the source's analysis, the recommendations and
+    every quote; ``since``: a "What changed" section, placed right after the bottom line."""
+    from gapcli.render.brief_markdown import front_matter, header_lines, spans
+
+    notes = Notes(multi=len(dataset.meta.sources) > 1)
     meta = narrowed_meta(dataset, issues)
-    lines = front_matter(dataset, date)
-    lines += [
-        f"# {md(meta.title)}",
-        "",
-        f"*Briefing note generated {date} by gapcli {version}.*",
-        "",
-    ]
-    lines += [md(meta.summary), "", "## Bottom line up front", ""]
-    for issue in issues:
-        lines.append(f"- **{md(issue.title)}** ({issue.gap_type.value}): {md(issue.summary)}")
+    lines = [*front_matter(brief.header), *header_lines(brief.header)]
+    lines += [md(meta.summary), "", "## Bottom line", ""]
+    lines += [f"- {spans(s)}" for s in brief.bottom_line]
     used = dict.fromkeys(issue.gap_type for issue in issues)
     legend = "; ".join(f"*{kind.value}*: {GAP_TYPE_MEANING[kind]}" for kind in used)
-    lines += ["", f"In brackets, the kind of gap (what the sides disagree on): {legend}.", ""]
     lines += [
+        "",
         "Each issue below sets the sides side by side: each side's official stance, claims, "
         "readings of the other side and asks (its government, officials and lawmakers), then "
         "its other voices (scholars, experts, participants, the public), then the source's "
-        "own analysis; each line names who holds the view and in which voice, and "
-        "\\[n\\] points to the cited paragraph under Citations.",
+        "own analysis; each line names who holds the view and in which voice, and ¶ the "
+        f"paragraph cited (quotes under Citations). Kinds of gap: {legend}.",
         "",
         *(since or []),
         "## Context",
@@ -239,15 +225,16 @@ def briefing(
         lines += [f"- {md(r.text)} — *{md(attribution(r))}* {notes.ref(r.cite)}" for r in recs]
         lines.append("")
     lines += ["## Citations", ""]
-    titles = {s.id: s for s in meta.sources}
-    single = len(meta.sources) == 1
-    if single:
+    if len(meta.sources) == 1:
         lines += [f"All citations are to {source_line(meta.sources[0])}; ¶ = paragraph.", ""]
-    for (source, para), number in notes.numbers.items():
-        where = f"¶{para}" if single else f"{md(titles[source].title)}, ¶{para}"
+    else:
+        lines += [f"- {md(s.id)}: {source_line(s)}" for s in meta.sources]
+        lines += ["", "¶ = paragraph.", ""]
+    order = {s.id: n for n, s in enumerate(meta.sources)}
+    for source, para in sorted(notes.quotes, key=lambda k: (order.get(k[0], 0), k[1])):
         kept = outermost(list(notes.quotes[(source, para)]))
         said = " … ".join(f"“{md(quote)}”" for quote in kept)
-        lines.append(f"{number}. {where}" + (f": {said}" if said else "."))
+        lines.append(f"- {notes.marker(source, para)}" + (f": {said}" if said else ""))
     return "\n".join(lines) + "\n"
 
 

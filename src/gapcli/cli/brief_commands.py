@@ -1,0 +1,161 @@
+"""brief (the brief on the terminal) and the options and documents it shares with export."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from gapcli.cli.app import PositionsOption, app, emit, load
+
+if TYPE_CHECKING:
+    from gapcli.brief import Brief, Options
+    from gapcli.formats import Format
+    from gapcli.models import Dataset, Issue
+
+
+def _complete_issue_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    from gapcli.cli.completion import issue_ids
+
+    return issue_ids(ctx, incomplete)
+
+
+def _complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
+    from gapcli.cli.completion import tags
+
+    return tags(ctx, incomplete)
+
+
+IssuesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--issue",
+        "-i",
+        metavar="ID",
+        help="Only this issue (repeatable).",
+        autocompletion=_complete_issue_id,
+    ),
+]
+TagsOption = Annotated[
+    str | None,
+    typer.Option("--tag", "-t", help="Only issues with this tag.", autocompletion=_complete_tag),
+]
+TitleOption = Annotated[
+    str | None,
+    typer.Option("--title", metavar="TEXT", help="The brief's title (default: the dataset's)."),
+]
+ForOption = Annotated[
+    str | None,
+    typer.Option("--for", metavar="TEXT", help='Whom it is for, e.g. "Participants, round 2".'),
+]
+MarkingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--marking", metavar="TEXT", help='A handling marking, e.g. "Chatham House Rule".'
+    ),
+]
+QuotesOption = Annotated[
+    bool, typer.Option("--quotes", "-q", help="Add the quotes behind every ¶ cited.")
+]
+
+
+def brief_options(
+    title: str | None, prepared_for: str | None, marking: str | None, quotes: bool
+) -> Options:
+    """The reader's choices, checked like dataset text (a blank title is refused)."""
+    from gapcli.brief import Options
+    from gapcli.errors import UsageError
+    from gapcli.models import INVISIBLE
+
+    for name, value in (("--title", title), ("--for", prepared_for), ("--marking", marking)):
+        if value is not None and not value.strip(f" \t\n{INVISIBLE}"):
+            raise UsageError(f"{name} is blank; give the text, or leave the option out")
+    return Options(title, prepared_for, marking, quotes)
+
+
+def make_brief(
+    dataset: Dataset, chosen: list[Issue], options: Options, detail: bool = True
+) -> Brief:
+    """The brief of the chosen issues, dated today (or SOURCE_DATE_EPOCH's day)."""
+    from gapcli.brief import build
+    from gapcli.query import export_date
+
+    return build(dataset, chosen, export_date(), options, detail)
+
+
+def document(
+    fmt: Format,
+    dataset: Dataset,
+    chosen: list[Issue],
+    options: Options,
+    full: bool,
+    since: list[str] | None,
+) -> str | bytes:
+    """The export in ``fmt``: the brief, or with ``full`` the whole dossier (Markdown)."""
+    from gapcli.errors import UsageError
+    from gapcli.formats import Format
+
+    if fmt is Format.JSON:
+        from gapcli.render import json as render_json
+
+        return render_json.dumps(render_json.export(dataset, chosen))
+    if full and fmt is not Format.MD:
+        raise UsageError(
+            f"--full is written as Markdown only; use -o dossier.md, or leave --full out "
+            f"for the brief in {fmt.value}"
+        )
+    if since is not None and fmt is not Format.MD:
+        raise UsageError("--since adds a section to the Markdown export; use -o FILE.md")
+    brief = make_brief(dataset, chosen, options, detail=not full)
+    if fmt is Format.MD:
+        if full:
+            from gapcli.render.markdown import dossier
+
+            return dossier(dataset, chosen, brief, since)
+        from gapcli.render.brief_markdown import brief_markdown
+
+        return brief_markdown(brief, since)
+    if fmt is Format.DOCX:
+        from gapcli.render.docx import brief_docx
+
+        return brief_docx(brief)
+    from gapcli.render.html import brief_html
+
+    html = brief_html(brief)
+    if fmt is Format.HTML:
+        return html
+    from gapcli.pdf import html_to_pdf
+
+    return html_to_pdf(html)
+
+
+@app.command()
+def brief(
+    ctx: typer.Context,
+    issue: IssuesOption = None,
+    tag: TagsOption = None,
+    title: TitleOption = None,
+    prepared_for: ForOption = None,
+    marking: MarkingOption = None,
+    quotes: QuotesOption = False,
+    positions: PositionsOption = None,
+) -> None:
+    """Show the brief on the terminal: bottom line first, then each issue in a few lines.
+
+    \b
+    Examples:
+      gapcli brief
+      gapcli brief -i china-role --for "Participants, round 2" --marking "Chatham House Rule"
+      gapcli brief --quotes --tag evidence
+    """
+    from gapcli.query import select_issues
+    from gapcli.render.brief_terminal import brief_view
+
+    dataset = load(positions)
+    chosen = select_issues(dataset, issue or [], tag)
+    emit(
+        ctx,
+        brief_view(
+            make_brief(dataset, chosen, brief_options(title, prepared_for, marking, quotes))
+        ),
+    )
