@@ -213,7 +213,8 @@ class Party(Model):
     label: Line = Field(description='Short label used as a column header, e.g. "Washington".')
 
 
-def _inside(value: str) -> str:
+def inside_dataset(value: str) -> str:
+    """``value`` when it is a relative path that stays in the dataset folder; else ValueError."""
     parts = value.replace("\\", "/").split("/")
     if value.startswith(("/", "\\", "~")) or re.match(r"[A-Za-z]:", value) or ".." in parts:
         raise ValueError(
@@ -225,7 +226,7 @@ def _inside(value: str) -> str:
 
 TextPath = Annotated[
     Line,
-    AfterValidator(_inside),
+    AfterValidator(inside_dataset),
     Field(description="The source's text file, relative to the dataset folder."),
 ]
 Sha256 = Annotated[

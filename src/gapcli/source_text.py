@@ -166,13 +166,16 @@ class SourceText:
                     return passage
         return None
 
-    def nearest(self, quote: str, cited: int) -> Passage | None:
-        """The passage most like ``quote`` (word by word, difflib), if one is close enough."""
-        wanted = _folded(quote, True)[0].split()
+    def nearest(self, quote: str, cited: int = 1, everywhere: bool = False) -> Passage | None:
+        """The passage most like ``quote`` (difflib), if one is close enough: in the cited
+        paragraph, its neighbours and those sharing its rarest word (or ``everywhere``)."""
+        whole = _folded(quote, True)[0]
+        wanted = whole.split()
         if not wanted:
             return None
         best: tuple[float, Passage] | None = None
-        for number in self.index.candidates(normalise(quote), cited):
+        numbers = range(1, len(self.paras) + 1) if everywhere else None
+        for number in numbers or self.index.candidates(normalise(quote), cited):
             para = self.paras[number - 1]
             tokens = [(m.start(), m.end()) for m in _WORD.finditer(para)]
             words = [_folded(para[s:e], True)[0] for s, e in tokens]
@@ -180,13 +183,13 @@ class SourceText:
             # Try the windows that align a run of matching words with the quote.
             starts = {max(0, a - b) for a, b, size in matcher.get_matching_blocks() if size}
             for start in sorted(starts):
-                end = min(len(words), start + len(wanted))
-                ratio = difflib.SequenceMatcher(
-                    None, words[start:end], wanted, autojunk=False
-                ).ratio()
-                if ratio >= NEAREST_RATIO and (best is None or ratio > best[0]):
-                    text = para[tokens[start][0] : tokens[end - 1][1]]
-                    best = (ratio, Passage(number, text))
+                for size in (len(wanted) - 1, len(wanted), len(wanted) + 1):
+                    end = min(len(words), start + max(size, 1))
+                    window = " ".join(words[start:end])  # scored by character: "two-years"
+                    ratio = difflib.SequenceMatcher(None, window, whole, autojunk=False).ratio()
+                    if ratio >= NEAREST_RATIO and (best is None or ratio > best[0]):
+                        text = para[tokens[start][0] : tokens[end - 1][1]].rstrip(".,;:")
+                        best = (ratio, Passage(number, text))
         return best[1] if best else None
 
 

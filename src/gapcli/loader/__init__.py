@@ -128,6 +128,7 @@ class Checked:
     origins: dict[str, Origin] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     failed: list[Failed] = field(default_factory=list)
+    unloaded: set[str] = field(default_factory=set)  # stems of issue files that did not load
 
     def dataset(self) -> Dataset | None:
         """What loaded, as a dataset (None when the dataset file did not)."""
@@ -193,7 +194,7 @@ def _collect(
         meta = validate(DatasetFile, meta_data, meta_origin, problems)
     checked = Checked(meta, origins={DATASET_FILE_KEY: meta_origin}, problems=problems)
     issues, origins = checked.issues, checked.origins
-    unloaded: set[str] = set()  # stems of issue files that failed: no knock-on errors about them
+    unloaded = checked.unloaded  # stems of issue files that failed: no knock-on errors about them
     for name, read in issue_readers:
         stem, suffix = name.rsplit(".", 1)
         if migrated is not None:

@@ -132,6 +132,8 @@ def undeclared(party: str, parties: list[str]) -> str:
 
 def cite_problem(cite: Citation, cast: Cast) -> tuple[str, str] | None:
     """The field (``source`` or ``para``) and problem of a citation the cast does not allow."""
+    if cast.paragraphs is None:
+        return None
     if cite.source not in cast.paragraphs:
         return (
             "source",
@@ -189,8 +191,6 @@ def check_issue(issue: Issue, origin: Origin, cast: Cast, known: AbstractSet[str
 
 
 def _check_cites(model: BaseModel, origin: Origin, cast: Cast) -> Iterator[str]:
-    if cast.paragraphs is None:
-        return
     for loc, cite in iter_citations(model):
         found = cite_problem(cite, cast)
         if found:
