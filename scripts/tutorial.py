@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-TEXT = REPO / "tests" / "data" / "workbench" / "varna-brief.txt"
+FIXTURE = REPO / "tests" / "data" / "varna"  # the dataset this tutorial ends with
+TEXT = FIXTURE / "sources" / "brief.txt"
 FOLDER = "varna"
 
 
@@ -337,7 +338,7 @@ STEPS: list[Step] = [
 def play(folder: Path, run: Runner) -> Iterator[tuple[Step, str]]:
     """Play every step in ``folder`` (with the text beside it): each step and what it shows
     (a command's output, an edited file's new text)."""
-    shutil.copyfile(TEXT, folder / TEXT.name)
+    shutil.copyfile(TEXT, folder / "varna-brief.txt")
     for step in STEPS:
         if isinstance(step, Run):
             args = shlex.split(step.command)

@@ -4,7 +4,8 @@ with ``--strict`` they are errors.
 - a declared side with no position in an issue;
 - an issue summary longer than the documented length (``SUMMARY_LENGTH``);
 - an issue whose gap cites no words of the source (no citation of the gap has a ``quote``);
-- a paragraph of a source that nothing cites.
+- a paragraph that nothing cites, of a source whose text the dataset keeps (``text``): a
+  dataset that carries quotes only may leave paragraphs out on purpose.
 
 Each is one pass over the dataset (``walk.iter_citations`` for the citations).
 """
@@ -76,6 +77,8 @@ def _uncited(dataset: Dataset) -> Iterator[str]:
         cited.update((cite.source, cite.para) for _, cite in iter_citations(model))
     origin = _origin(dataset, DATASET_FILE_KEY)
     for i, source in enumerate(dataset.meta.sources):
+        if source.text is None:
+            continue
         missing = [n for n in range(1, source.paragraphs + 1) if (source.id, n) not in cited]
         if missing:
             which = "paragraph {} of {!r} is" if len(missing) == 1 else "paragraphs {} of {!r} are"
