@@ -102,6 +102,7 @@ class Passage:
     text: str
 
 
+_TRAILING = ".,;:!?\"'\u201d\u2019)"  # cut from the end of a nearest passage
 NEAREST_RATIO = 0.5  # below this a passage is too far from the quote to be worth naming
 
 
@@ -188,7 +189,7 @@ class SourceText:
                     window = " ".join(words[start:end])  # scored by character: "two-years"
                     ratio = difflib.SequenceMatcher(None, window, whole, autojunk=False).ratio()
                     if ratio >= NEAREST_RATIO and (best is None or ratio > best[0]):
-                        text = para[tokens[start][0] : tokens[end - 1][1]].rstrip(".,;:")
+                        text = para[tokens[start][0] : tokens[end - 1][1]].rstrip(_TRAILING)
                         best = (ratio, Passage(number, text))
         return best[1] if best else None
 

@@ -209,7 +209,7 @@ def source_find(
     if not passages:
         near = found.text.nearest(words, everywhere=True)
         hint = f"; nearest: ¶{near.para} {quoted(near.text)}" if near else ""
-        raise GapcliError(f"{words!r} is not in {source}{hint}")
+        raise GapcliError(f"no passage of {source} matches {quoted(words)}{hint}")
     lines: list[str] = []
     for passage in passages:
         lines += [
