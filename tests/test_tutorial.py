@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-import tutorial
 from typer.testing import CliRunner
 
+import tutorial
 from gapcli.cli import app
 
 from conftest import REPO, VARNA

@@ -243,6 +243,7 @@ def _check_entries(issue: Issue, origin: Origin, parties: list[str] | None) -> I
                 )
     if parties is None:
         return
+    misnamed = any(p not in parties for p in issue.positions)
     for party, position in issue.positions.items():
         for i, reading in enumerate(position.readings):
             here: Loc = ("positions", party, "readings", i)
@@ -268,6 +269,8 @@ def _check_entries(issue: Issue, origin: Origin, parties: list[str] | None) -> I
                 )
                 continue
             other = issue.positions.get(read) if read else None
+            if other is None and misnamed:
+                continue  # its position is probably the undeclared key: reported once, there
             ids = {e.id for _, e in other.entries()} if other else set()
             for j, ref in enumerate(reading.about):
                 if ref not in ids:

@@ -126,6 +126,8 @@ def _readings(data: dict[str, Any], cast: Cast) -> Iterator[tuple[Loc, str]]:
                 yield (*here, "of"), undeclared(read, parties)
                 continue
             about = reading.get("about")
+            if read not in positions and any(p not in parties for p in positions):
+                continue  # its position is probably the undeclared key: reported once, there
             ids = _entry_ids(positions.get(read, {}))
             if not isinstance(about, list) or ids is None:
                 continue
