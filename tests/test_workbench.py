@@ -380,3 +380,39 @@ def test_five_kinds_of_problem_in_three_files_in_one_run(run: Run, here: Path) -
     # dataset.yaml failed, yet dam.yaml (which loaded) was checked against what it declares.
     assert checked.meta is None and list(checked.issues) == ["dam"]
     assert [f.origin.path for f in checked.failed] == [str(folder / "water-share.yaml")]
+
+
+def test_a_file_with_field_errors_still_gets_its_cross_file_checks(run: Run, here: Path) -> None:
+    folder = varna(here)
+    issue = folder / "dam-flows.yaml"
+    text = issue.read_text(encoding="utf-8")
+    text = (
+        text.replace('gap_type: "fact"', 'gap_type: "facts"')  # the field error
+        .replace("  caspia:", "  caspa:")  # undeclared, with a suggestion
+        .replace('of: "arland"', 'of: "arlnd"')  # a reading of an undeclared party
+        .replace('"fish-catch"', '"fish"')  # no longer what nothing points at: no noise
+        .replace("para: 7", "para: 9")  # past the end
+        .replace("related: []", 'related: ["nowhere"]')
+        .replace("does not oppose the dam as such", "does not oppose the dam")  # still verbatim
+        .replace('"A joint monitoring station at the border"', '"A joint monitoring post"')
+    )
+    issue.write_text(text, encoding="utf-8")
+    result = run("validate", "-p", "v")
+    assert_clean_failure(result, 1)
+    assert [line.removeprefix("gapcli: error: ") for line in result.stderr.splitlines()] == [
+        "v/dam-flows.yaml:8:1: gap_type: input should be 'fact', 'cause', 'intent', 'linkage', "
+        "'venue', 'method' or 'expectation'",
+        "v/dam-flows.yaml:61:3: positions.caspa: party 'caspa' is not declared in dataset.yaml "
+        "(declared: arland, borvia, caspia); did you mean 'caspia'?",
+        "v/dam-flows.yaml:104:9: common_ground[0].cite[0].para: paragraph 9 is past the end of "
+        "'brief' (8 paragraphs)",
+        "v/dam-flows.yaml:115:11: related[0]: no issue with id 'nowhere'",
+        "v/dam-flows.yaml:44:9: positions.borvia.readings[0].of: party 'arlnd' is not declared in "
+        "dataset.yaml (declared: arland, borvia, caspia); did you mean 'arland'?",
+        "v/dam-flows.yaml:105:9: common_ground[0].cite[0].quote: quote is not verbatim in brief "
+        "¶9; it is in paragraph 7",
+        "v/dam-flows.yaml:114:9: bridges[0].cite[0].quote: quote is not verbatim in brief ¶8; "
+        'not found anywhere in the text; nearest: ¶8 "A joint monitoring"',
+        "7 problems found; fix them and run again.",
+        "'gapcli validate --fix' can correct 1 value.",
+    ]
