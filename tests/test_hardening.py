@@ -280,14 +280,14 @@ def test_merging_the_quotes_of_one_paragraph_is_linear() -> None:
 
 
 def test_finding_misplaced_quotes_is_linear() -> None:
-    import gapcli.verify as verify
+    import gapcli.source_text as source_text
 
     def check(n: int) -> None:
         index = Index([f"paragraph {i} says word{i} here" for i in range(n)])
         for i in range(n):
             assert index.paragraph_of(f"says word{i} here", 1) == i + 1
 
-    assert linear(check, verify.__file__)
+    assert linear(check, source_text.__file__)
 
 
 # --- 4. Completion offers only valid ids ----------------------------------------------------
