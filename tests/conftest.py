@@ -6,7 +6,8 @@ Fixture datasets (``tests/data/``): ``minimal`` (the smallest valid dataset; eac
 ``broken-<case>`` is a copy of it with one defect, at the same line numbers), ``two-party``
 and ``three-party`` (with reviewed golden briefings), ``explore`` (mirror-image readings,
 approximate dates, typographic quotes, ids starting ``chi``), ``hostile`` (text that looks
-like markup or terminal control).
+like markup or terminal control), ``varna`` (three parties and a source that names its text
+file: the dataset docs/tutorial.md builds).
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ EXPLORE = DATA / "explore"
 HOSTILE = DATA / "hostile"
 DIFF_OLD = DATA / "diff-old"
 DIFF_NEW = DATA / "diff-new"
+VARNA = DATA / "varna"  # three parties, a source with its text: what docs/tutorial.md builds
 # Every other folder is broken-<case>, or v1-<name>: a schema-1 dataset for the migration.
-VALID_DATASETS = (MINIMAL, TWO, THREE, EXPLORE, HOSTILE, DIFF_OLD, DIFF_NEW)
+VALID_DATASETS = (MINIMAL, TWO, THREE, EXPLORE, HOSTILE, DIFF_OLD, DIFF_NEW, VARNA)
 
 Run = Callable[..., Result]
 

@@ -141,12 +141,15 @@ def test_several_problems_are_all_listed_once(run: Run, tmp_path: Path) -> None:
     (folder / "beta.yaml").write_text("id: beta\ntitle: [unclosed\n", encoding="utf-8")
     result = run("validate", "--positions", str(folder))
     assert_clean_failure(result, 1)
-    # beta.yaml failed to load, so alpha's `related: [beta]` is not a second, knock-on error.
+    # beta.yaml failed to load, so alpha's `related: [beta]` is not a second, knock-on error;
+    # alpha.yaml failed validation, yet its paragraph out of range is reported in the same run.
     assert errors(result) == [
         f"{folder}/alpha.yaml:2:1: title: input should be a valid string, got a list",
         f"{folder}/beta.yaml:3:1: YAML syntax error: while parsing a flow sequence "
         f"(started at 2:8) did not find expected ',' or ']'; {HINT}",
-        "2 problems found; fix them and run again.",
+        f"{folder}/alpha.yaml:14:31: positions.north.claims[0].cite[0].para: paragraph 7 is past "
+        "the end of 'memo' (4 paragraphs)",
+        "3 problems found; fix them and run again.",
     ]
 
 

@@ -280,14 +280,14 @@ def test_merging_the_quotes_of_one_paragraph_is_linear() -> None:
 
 
 def test_finding_misplaced_quotes_is_linear() -> None:
-    import gapcli.verify as verify
+    import gapcli.source_text as source_text
 
     def check(n: int) -> None:
         index = Index([f"paragraph {i} says word{i} here" for i in range(n)])
         for i in range(n):
             assert index.paragraph_of(f"says word{i} here", 1) == i + 1
 
-    assert linear(check, verify.__file__)
+    assert linear(check, source_text.__file__)
 
 
 # --- 4. Completion offers only valid ids ----------------------------------------------------
@@ -478,13 +478,18 @@ def test_an_encoding_message_suggests_nothing_the_command_lacks() -> None:
 def test_quotes_of_a_dataset_built_in_code_are_checked_without_origins() -> None:
     """A Dataset made by a program (no file origins) is checked, and named by its key."""
     from gapcli.models import Dataset
+    from gapcli.source_text import SourceText
+    from gapcli.sources import Text
     from gapcli.verify import check_quotes
 
     loaded = load_dataset(TWO)
     built = Dataset(meta=loaded.meta, issues=loaded.issues)
-    checked, problems = check_quotes(built, {"memo": ["x", "y", "z", "w"]})
-    assert checked == 4
-    assert problems[0].startswith("dataset.yaml: dialogue.cite[0].quote: quote is not verbatim")
+    text = Text("memo", "memo.txt", SourceText.parse("x\ny\nz\nw\n"), "")
+    found = check_quotes(built, {"memo": text})
+    assert found.checked == 4
+    assert found.problems[0].startswith(
+        "dataset.yaml: dialogue.cite[0].quote: quote is not verbatim"
+    )
 
 
 def _renamed_entries(folder: Path, n: int, prefix: str, distinct: bool) -> Path:

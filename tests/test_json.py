@@ -141,6 +141,8 @@ def test_compare_json(run: Run) -> None:
                 "url": None,
                 "paragraphs": 4,
                 "kind": "memo",
+                "text": None,
+                "sha256": None,
             }
         ],
     }

@@ -41,6 +41,14 @@ INVISIBLE = (
     "\\U000e0000-\\U000e0fff"
 )
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
+# A value left by `gapcli init` or `gapcli new` to be filled in ("<title of the issue>"):
+# validate refuses it wherever it stands (loader.messages names it).
+PLACEHOLDER = re.compile(r"<[A-Za-z][^<>\n]*>")
+
+
+def placeholder(value: object) -> bool:
+    """Whether ``value`` is a placeholder still to be filled in."""
+    return isinstance(value, str) and PLACEHOLDER.fullmatch(value) is not None
 
 
 def _visible(value: str) -> str:
@@ -51,6 +59,8 @@ def _visible(value: str) -> str:
             "has no visible character (only spaces or invisible characters); write the text, "
             "or leave an optional field out"
         )
+    if placeholder(value):
+        raise ValueError(f"{value} is a placeholder; write the real value here")
     return value
 
 
@@ -212,6 +222,29 @@ class Party(Model):
     label: Line = Field(description='Short label used as a column header, e.g. "Washington".')
 
 
+def inside_dataset(value: str) -> str:
+    """``value`` when it is a relative path that stays in the dataset folder; else ValueError."""
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith(("/", "\\", "~")) or re.match(r"[A-Za-z]:", value) or ".." in parts:
+        raise ValueError(
+            f"{value!r} is not inside the dataset folder; give a path relative to it, without "
+            "'..' (e.g. sources/report.txt)"
+        )
+    return value
+
+
+TextPath = Annotated[
+    Line,
+    AfterValidator(inside_dataset),
+    Field(description="The source's text file, relative to the dataset folder."),
+]
+Sha256 = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{64}$"),
+    Field(description="SHA-256 of the text file, 64 lower-case hex digits."),
+]
+
+
 class Source(Model):
     """A cited text. Unknown date or url are left out, never guessed."""
 
@@ -224,6 +257,15 @@ class Source(Model):
     kind: Line | None = Field(
         default=None,
         description='What the source is, e.g. "article": heads its analysis ("The article\'s").',
+    )
+    text: TextPath | None = Field(
+        default=None,
+        description="The source's text file, relative to the dataset folder: `validate` then "
+        "checks every quote against it.",
+    )
+    sha256: Sha256 | None = Field(
+        default=None,
+        description="SHA-256 of `text` as it was when quoted: `validate` reports a changed text.",
     )
 
 

@@ -1,113 +1,145 @@
-"""Checks against source texts: every ``quote`` must stand verbatim in its cited paragraph."""
+"""Checks against source texts: every ``quote`` must stand verbatim in its cited paragraph.
+
+What a paragraph is, and how a quote is matched, is defined once in ``gapcli.source_text``.
+Besides a problem line for each quote not found, the check proposes the corrections that
+need no judgement (``validate --fix``): a quote found in another paragraph gets that
+paragraph's number, and a quote that differs from the source only in quotes, dashes or white
+space gets the source's own characters.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
-from gapcli.errors import DataError, UsageError
-from gapcli.files import read_regular
-from gapcli.loader import problem_at
-from gapcli.models import DATASET_FILE_KEY, Dataset, Origin
-from gapcli.walk import iter_citations
+from gapcli.loader import Checked, problem_at
+from gapcli.loader.plain import plain_citations
+from gapcli.models import DATASET_FILE_KEY, Dataset, Loc, Origin
+from gapcli.source_text import Index, SourceText, normalise, split_paragraphs
+from gapcli.sources import MAX_SOURCE_BYTES, Text, option_texts
+from gapcli.walk import dotted, iter_citations
+from gapcli.yaml_text import quoted
 
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u2018": "'",  # left single quotation mark
-        "\u2019": "'",  # right single quotation mark, apostrophe
-        "\u201a": "'",  # single low-9
-        "\u201b": "'",  # single high-reversed-9
-        "\u201c": '"',  # left double quotation mark
-        "\u201d": '"',  # right double quotation mark
-        "\u201e": '"',  # double low-9
-        "\u201f": '"',  # double high-reversed-9
-    }
-)
-_SPACE = re.compile(r"\s+")
-MAX_SOURCE_BYTES = 16 * 1_048_576  # a source text: a long report, not a library
-
-
-def normalise(text: str) -> str:
-    """Straight quotes and single spaces, so typography and wrapping do not count."""
-    return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+__all__ = [
+    "MAX_SOURCE_BYTES",
+    "Fix",
+    "Index",
+    "QuoteCheck",
+    "check_quotes",
+    "normalise",
+    "paragraphs",
+    "parse_source_texts",
+]
 
 
 def paragraphs(text: str) -> list[str]:
-    """The source's paragraphs: its non-empty lines, normalised (paragraph N is item N-1)."""
-    return [normalise(line) for line in text.splitlines() if line.strip()]
+    """The source's paragraphs, normalised (paragraph N is item N-1)."""
+    return [normalise(p) for p in split_paragraphs(text)]
 
 
-def parse_source_texts(specs: list[str], dataset: Dataset) -> dict[str, list[str]]:
-    """``SOURCE_ID=PATH`` options to each source's paragraphs; a bad spec is a usage error."""
-    known = {s.id for s in dataset.meta.sources}
-    texts: dict[str, list[str]] = {}
-    for spec in specs:
-        source, sep, path = spec.partition("=")
-        if not sep or not source or not path:
-            raise UsageError(
-                f"--source-text {spec!r}: expected SOURCE_ID=PATH, e.g. fp2024=article.txt"
-            )
-        if source not in known:
-            raise UsageError(
-                f"--source-text {spec!r}: unknown source {source!r}; "
-                f"declared: {', '.join(sorted(known))}"
-            )
-        try:
-            raw = read_regular(path, path, MAX_SOURCE_BYTES)
-        except DataError as exc:
-            raise UsageError(f"--source-text {spec!r}: {exc.problems[0]}") from None
-        try:
-            texts[source] = paragraphs(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise UsageError(f"--source-text {spec!r}: {path}: not UTF-8 ({exc.reason})") from None
-    return texts
+def parse_source_texts(specs: list[str], dataset: Dataset) -> dict[str, Text]:
+    """``SOURCE_ID=PATH`` options to each source's text; a bad spec is a usage error."""
+    return option_texts(specs, [s.id for s in dataset.meta.sources])
 
 
-class Index:
-    """Where each word of a source text stands, to find a misplaced quote without scanning
-    the whole text for each one (which would be quadratic in the dataset)."""
+@dataclass(frozen=True)
+class Fix:
+    """A correction that needs no judgement: one value of one file, and why."""
 
-    CANDIDATES = 8  # paragraphs tried for one quote, at most
+    origin: Origin
+    loc: Loc
+    was: str | int
+    value: str | int
+    why: str
 
-    def __init__(self, paras: list[str]) -> None:
-        self.paras = paras
-        self.words: dict[str, list[int]] = {}
-        for number, para in enumerate(paras, 1):
-            for word in dict.fromkeys(para.split()):
-                self.words.setdefault(word, []).append(number)
-
-    def paragraph_of(self, quote: str, cited: int) -> int | None:
-        """A paragraph holding ``quote`` (normalised), if one is found among a few candidates:
-        those holding its rarest whole word (the first and last may be cut mid-word), else the
-        cited paragraph's neighbours."""
-        words = quote.split()
-        inner = words[1:-1] or words
-        known = [self.words[w] for w in inner if w in self.words]
-        if known:
-            candidates = min(known, key=len)[: self.CANDIDATES]
-        else:
-            candidates = [n for n in range(cited - 2, cited + 3) if 1 <= n <= len(self.paras)]
-        return next((n for n in candidates if quote in self.paras[n - 1]), None)
+    def shown(self) -> str:
+        """``file:line:col: field: was -> value (why)``."""
+        return f"{self.origin.where(self.loc)}: {dotted(self.loc)}: {self.why}"
 
 
-def check_quotes(dataset: Dataset, texts: dict[str, list[str]]) -> tuple[int, list[str]]:
-    """How many quotes were checked, and a problem line for each one not found verbatim."""
-    checked = 0
-    problems: list[str] = []
-    indexes: dict[str, Index] = {}
-    models = [(DATASET_FILE_KEY, dataset.meta), *((i.id, i) for i in dataset.issues)]
-    for key, model in models:
-        origin = dataset.origins.get(key) or Origin(key or "dataset.yaml")
-        for loc, cite in iter_citations(model):
-            if cite.quote is None or cite.source not in texts:
-                continue
-            checked += 1
-            paras = texts[cite.source]
-            wanted = normalise(cite.quote)
-            if cite.para <= len(paras) and wanted in paras[cite.para - 1]:
-                continue
-            index = indexes.get(cite.source) or indexes.setdefault(cite.source, Index(paras))
-            found = index.paragraph_of(wanted, cite.para)
-            hint = f"; it is in paragraph {found}" if found else "; not found anywhere in the text"
-            message = f"quote is not verbatim in {cite.source} ¶{cite.para}{hint}"
-            problems.append(problem_at(origin, (*loc, "quote"), message))
-    return checked, problems
+@dataclass
+class QuoteCheck:
+    """What checking the quotes found: how many, the problems, and the fixes they allow."""
+
+    checked: int = 0
+    problems: list[str] = field(default_factory=list)
+    fixes: list[Fix] = field(default_factory=list)
+
+
+Cited = tuple[Origin, Loc, str, int, str]  # origin, citation's place, source, para, quote
+
+
+def _cited(dataset: Dataset | None, checked: Checked | None) -> Iterator[Cited]:
+    if dataset is not None:
+        models = [(DATASET_FILE_KEY, dataset.meta), *((i.id, i) for i in dataset.issues)]
+        for key, model in models:
+            origin = dataset.origins.get(key) or Origin(key or "dataset.yaml")
+            for loc, cite in iter_citations(model):
+                if cite.quote is not None:
+                    yield origin, loc, cite.source, cite.para, cite.quote
+    for failed in checked.failed if checked else []:
+        for loc, plain in plain_citations(failed.data):
+            quote: Any = plain.get("quote")
+            if isinstance(quote, str) and plain["para"] >= 1:
+                yield failed.origin, loc, plain["source"], plain["para"], quote
+
+
+def check_quotes(
+    dataset: Dataset | None, texts: dict[str, Text], checked: Checked | None = None
+) -> QuoteCheck:
+    """Check every quote citing a source with a text: in the loaded models, and in the issue
+    files of ``checked`` that failed validation (their well-formed citations)."""
+    result = QuoteCheck()
+    for origin, loc, source, para, quote in _cited(dataset, checked):
+        if source not in texts:
+            continue
+        result.checked += 1
+        problem, fixes = _check(origin, loc, source, para, quote, texts[source].text)
+        if problem:
+            result.problems.append(problem)
+        result.fixes.extend(fixes)
+    return result
+
+
+def _check(
+    origin: Origin, loc: Loc, source: str, para: int, quote: str, text: SourceText
+) -> tuple[str | None, list[Fix]]:
+    """One quote: a problem line (or None) and the fixes that need no judgement."""
+    at = (*loc, "quote")
+    fixes: list[Fix] = []
+
+    def copy(found_in: int) -> None:
+        passage = text.exact(quote, found_in)
+        if passage is not None and passage.text != quote:
+            why = f"{quoted(quote)} -> {quoted(passage.text)} (the source's own characters)"
+            fixes.append(Fix(origin, at, quote, passage.text, why))
+
+    def move(to: int) -> None:
+        why = f"{para} -> {to} (the quote is in paragraph {to})"
+        fixes.append(Fix(origin, (*loc, "para"), para, to, why))
+
+    if text.verbatim(quote, para):
+        copy(para)
+        return None, fixes
+    head = f"quote is not verbatim in {source} ¶{para}"
+    if text.exact(quote, para) is not None:
+        copy(para)
+        hint = "; it differs only in dashes, quotes or spacing ('gapcli validate --fix' fixes it)"
+        return problem_at(origin, at, head + hint), fixes
+    found = text.index.paragraph_of(normalise(quote), para)
+    if found is not None:
+        move(found)
+        copy(found)
+        return problem_at(origin, at, f"{head}; it is in paragraph {found}"), fixes
+    passage = text.relocated(quote, para)
+    if passage is not None:
+        move(passage.para)
+        copy(passage.para)
+        hint = f"; it is in paragraph {passage.para}, with other dashes, quotes or spacing"
+        return problem_at(origin, at, head + hint), fixes
+    near = text.nearest(quote, para)
+    hint = "; not found anywhere in the text"
+    if near is not None:
+        hint += f"; nearest: ¶{near.para} {quoted(near.text)}"
+    return problem_at(origin, at, head + hint), fixes

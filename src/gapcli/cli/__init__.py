@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gapcli.cli import author_commands as _author_commands  # noqa: F401  (registers commands)
 from gapcli.cli import core_commands as _core_commands  # noqa: F401  (registers commands)
 from gapcli.cli import diff_commands as _diff_commands  # noqa: F401  (registers commands)
 from gapcli.cli import explore_commands as _explore_commands  # noqa: F401  (registers commands)

@@ -70,6 +70,14 @@ def fail(message: str, code: int = ExitCode.FAILURE) -> NoReturn:
     raise typer.Exit(int(code))
 
 
+def warn(messages: list[str]) -> None:
+    """Print ``gapcli: warning: ...`` lines to stderr (plain text, control characters shown)."""
+    from gapcli.render.text import visible
+
+    lines = [line for message in messages for line in visible(message).split("\n") if line]
+    sys.stderr.write("".join(f"gapcli: warning: {line}\n" for line in lines))
+
+
 def quiet_exit_on_closed_pipe() -> NoReturn:
     """The reader went away (``gapcli list | head -1``): stop quietly, exit 0."""
     silence_stdout()

@@ -222,24 +222,57 @@ def validate(
             "--source-text",
             "-s",
             metavar="SOURCE_ID=PATH",
-            help="Check every quote citing SOURCE_ID against the text at PATH (repeatable).",
+            help="Check every quote citing SOURCE_ID against the text at PATH, instead of the "
+            "source's own `text` file (repeatable).",
         ),
     ] = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Correct what needs no judgement, in place, and list it: a quote's `para` where "
+            "the quote is in another paragraph, a quote's characters where only quotes, dashes "
+            "or spacing differ.",
+        ),
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings as errors (exit 1).")
+    ] = False,
     positions: PositionsOption = None,
 ) -> None:
     """Check the whole dataset and list every problem; exit 0 when clean, 1 otherwise.
 
-    Example: gapcli validate --source-text fp2024=article.txt
+    Quotes are checked against each source's `text` file, when dataset.yaml names one.
+    Warnings (exit 0) point at what a valid dataset probably still lacks.
+
+    \b
+    Examples:
+      gapcli validate -p my-dataset
+      gapcli validate -p my-dataset --fix
+      gapcli validate --source-text fp2024=article.txt
     """
+    from gapcli.cli.app import dataset_dir, warn
     from gapcli.errors import DataError
     from gapcli.render.text import plural
-    from gapcli.verify import check_quotes, parse_source_texts
+    from gapcli.validation import validate_folder
 
-    dataset = load(positions)
-    texts = parse_source_texts(source_text or [], dataset)
-    checked, problems = check_quotes(dataset, texts)
-    if problems:
-        raise DataError(problems)
+    found = validate_folder(dataset_dir(positions), source_text or [], fix=fix)
+    if found.fixed:
+        write_stdout(f"Fixed {plural(len(found.fixed), 'value')}:\n")
+        write_stdout("".join(f"  {one.shown()}\n" for one in found.fixed))
+    notes = [str(w) for w in found.warnings]
+    problems = found.problems + (notes if strict else [])
+    if not problems:
+        warn(notes)  # with errors, warnings wait: they are shown once the errors are fixed
+    else:
+        error = DataError(problems)
+        if found.fixable and not fix:
+            error.message += (
+                f"\n'gapcli validate --fix' can correct {plural(found.fixable, 'value')}."
+            )
+        raise error
+    dataset = found.dataset
+    assert dataset is not None
     meta = dataset.meta
     summary = "OK: " + ", ".join(
         [
@@ -248,6 +281,6 @@ def validate(
             plural(len(meta.sources), "source"),
         ]
     )
-    if texts:
-        summary += f"; {plural(checked, 'quote')} verbatim in {', '.join(sorted(texts))}"
+    if found.texts:
+        summary += f"; {plural(found.quotes, 'quote')} verbatim in {', '.join(found.texts)}"
     write_stdout(summary + ".\n")

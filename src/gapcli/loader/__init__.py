@@ -11,13 +11,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from gapcli.errors import DataError
 from gapcli.files import MAX_FILE_BYTES, read_regular
-from gapcli.loader.checks import UNDECIDED, check_schema, cross_check, schema_1
+from gapcli.loader.checks import (
+    UNDECIDED,
+    Cast,
+    check_issue,
+    check_schema,
+    cross_check,
+    schema_1,
+)
 from gapcli.loader.discovery import (
     DATASET_FILE,
     ENV_VAR,
@@ -28,6 +36,7 @@ from gapcli.loader.discovery import (
     shipped_positions,
 )
 from gapcli.loader.messages import problem_at, validate
+from gapcli.loader.plain import check_plain_issue
 from gapcli.loader.yaml_safe import MAX_DEPTH, compose_bytes, plain, read_yaml, read_yaml_bytes
 from gapcli.models import DATASET_FILE_KEY, Dataset, DatasetFile, Issue, Loc, Origin
 
@@ -36,6 +45,8 @@ __all__ = [
     "ENV_VAR",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "Checked",
+    "check_dataset",
     "issue_files",
     "issue_ids",
     "load_dataset",
@@ -97,10 +108,73 @@ def _parse(read: Callable[[], bytes], shown: str, problems: list[str]) -> tuple[
     return data, Origin(shown, read_marks=partial(_marks_of, read, shown))
 
 
+@dataclass(frozen=True)
+class Failed:
+    """An issue file that parsed but failed validation: its plain data, where it came from,
+    and where its field errors are."""
+
+    data: dict[str, Any]
+    origin: Origin
+    errors: list[Loc]
+
+
+@dataclass
+class Checked:
+    """A dataset as far as it loaded: the models that validated, every problem found, and
+    the issue files that parsed but failed validation (checks that can still run on them)."""
+
+    meta: DatasetFile | None
+    issues: dict[str, Issue] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    failed: list[Failed] = field(default_factory=list)
+    unloaded: set[str] = field(default_factory=set)  # stems of issue files that did not load
+
+    def dataset(self) -> Dataset | None:
+        """What loaded, as a dataset (None when the dataset file did not)."""
+        if self.meta is None:
+            return None
+        ordered = list(dict.fromkeys([*self.meta.order, *sorted(self.issues)]))
+        issues = [self.issues[k] for k in ordered if k in self.issues]
+        return Dataset(meta=self.meta, issues=issues, origins=self.origins)
+
+
+def check_dataset(folder: Path | str) -> Checked:
+    """Load a dataset folder as far as it goes, and every problem in it, without raising
+    for problems in the data (``validate``'s one pass); a folder that cannot be read at all,
+    or a schema-1 dataset, still raises DataError."""
+    shown = str(folder)
+    folder = Path(folder)
+    files = issue_files(folder, shown)
+    readers = {
+        path.name: partial(read_regular, path, str(path))
+        for path in [folder / DATASET_FILE, *files]
+    }
+    return _collect(shown, str(folder / DATASET_FILE)[: -len(DATASET_FILE)], readers, None)[0]
+
+
 def _load(
     shown: str, prefix: str, readers: Mapping[str, Callable[[], bytes]], upgrade: Upgrade | None
 ) -> Dataset:
-    """Parse and validate the dataset file, then each issue file; cross-check them together."""
+    """Load and cross-check every file; raise DataError listing every problem."""
+    checked, migrated = _collect(shown, prefix, readers, upgrade)
+    problems = checked.problems
+    if problems:
+        if migrated:
+            problems.insert(0, UNDECIDED.format(shown=shown))
+        raise DataError(problems)
+    dataset = checked.dataset()
+    assert dataset is not None
+    return dataset
+
+
+def _collect(
+    shown: str, prefix: str, readers: Mapping[str, Callable[[], bytes]], upgrade: Upgrade | None
+) -> tuple[Checked, bool]:
+    """Parse and validate the dataset file, then each issue file; cross-check them together.
+
+    Returns what loaded with every problem, and whether the data was migrated in memory.
+    """
     problems: list[str] = []
     meta_data, meta_origin = _parse(readers[DATASET_FILE], prefix + DATASET_FILE, problems)
     issue_readers = [(name, read) for name, read in readers.items() if name != DATASET_FILE]
@@ -118,18 +192,21 @@ def _load(
     if meta_data is not None:
         check_schema(meta_data, meta_origin)
         meta = validate(DatasetFile, meta_data, meta_origin, problems)
-    origins: dict[str, Origin] = {DATASET_FILE_KEY: meta_origin}
-    issues: dict[str, Issue] = {}
-    unloaded: set[str] = set()  # stems of issue files that failed: no knock-on errors about them
+    checked = Checked(meta, origins={DATASET_FILE_KEY: meta_origin}, problems=problems)
+    issues, origins = checked.issues, checked.origins
+    unloaded = checked.unloaded  # stems of issue files that failed: no knock-on errors about them
     for name, read in issue_readers:
         stem, suffix = name.rsplit(".", 1)
         if migrated is not None:
             data, origin = migrated[name]
         else:
             data, origin = _parse(read, prefix + name, problems)
-        issue = None if data is None else validate(Issue, data, origin, problems)
+        errors: list[Loc] = []
+        issue = None if data is None else validate(Issue, data, origin, problems, errors)
         if issue is None:
             unloaded.add(stem)
+            if data is not None:
+                checked.failed.append(Failed(data, origin, errors))
             continue
         if issue.id != stem:
             problems.append(
@@ -151,15 +228,20 @@ def _load(
             continue
         issues[issue.id] = issue
         origins[issue.id] = origin
+    known = issues.keys() | unloaded
     if meta is not None:
         problems.extend(cross_check(meta, meta_origin, issues, origins, unloaded))
-    if problems:
-        if migrated is not None:
-            problems.insert(0, UNDECIDED.format(shown=shown))
-        raise DataError(problems)
-    assert meta is not None
-    ordered = list(dict.fromkeys([*meta.order, *sorted(issues)]))  # reading order, then by id
-    return Dataset(meta=meta, issues=[issues[k] for k in ordered], origins=origins)
+        cast = Cast.of(meta)
+    elif isinstance(meta_data, dict):
+        # The dataset file failed validation: check the issues against what it still tells.
+        cast = Cast.from_plain(meta_data)
+        for issue in issues.values():
+            problems.extend(check_issue(issue, origins[issue.id], cast, known))
+    else:
+        return checked, migrated is not None
+    for failed in checked.failed:
+        problems.extend(check_plain_issue(failed.data, failed.origin, cast, known, failed.errors))
+    return checked, migrated is not None
 
 
 _UNDECIDED = (

@@ -5,7 +5,10 @@ Each rule is a set or dict lookup per entry, so a whole pass is linear in the da
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,6 +19,7 @@ from gapcli.loader.messages import problem_at
 from gapcli.models import (
     OFFICIAL_VOICES,
     SCHEMA_VERSION,
+    Citation,
     DatasetFile,
     Issue,
     Loc,
@@ -73,6 +77,43 @@ def check_schema(data: dict[str, Any], origin: Origin) -> None:
     )
 
 
+@dataclass(frozen=True)
+class Cast:
+    """What issues are checked against: the declared parties and each source's paragraph
+    count (None where the dataset file does not tell, so that check is skipped)."""
+
+    parties: list[str] | None
+    paragraphs: dict[str, int | None] | None
+
+    @classmethod
+    def of(cls, meta: DatasetFile) -> Cast:
+        """The cast of a dataset file that loaded."""
+        return cls([p.id for p in meta.parties], {s.id: s.paragraphs for s in meta.sources})
+
+    @classmethod
+    def from_plain(cls, data: dict[str, Any]) -> Cast:
+        """The cast as far as a dataset file that failed validation still tells it: a list
+        none of whose items lacks a text id (else nothing, so no check says false things)."""
+        parties = _ids(data.get("parties"))
+        sources = data.get("sources")
+        paragraphs = None
+        if _ids(sources) is not None:
+            assert isinstance(sources, list)
+            paragraphs = {
+                s["id"]: s.get("paragraphs") if type(s.get("paragraphs")) is int else None
+                for s in sources
+            }
+        return cls(parties, paragraphs)
+
+
+def _ids(items: Any) -> list[str] | None:
+    if not isinstance(items, list) or not items:
+        return None
+    if not all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in items):
+        return None
+    return [i["id"] for i in items]
+
+
 def _repeats(ids: Iterable[str]) -> Iterator[tuple[int, str]]:
     """Index and id of every entry whose id an earlier entry already has."""
     seen: set[str] = set()
@@ -80,6 +121,31 @@ def _repeats(ids: Iterable[str]) -> Iterator[tuple[int, str]]:
         if item_id in seen:
             yield i, item_id
         seen.add(item_id)
+
+
+def undeclared(party: str, parties: list[str]) -> str:
+    """The message for a party id that ``dataset.yaml`` does not declare, with a suggestion."""
+    message = f"party {party!r} is not declared in {DATASET_FILE} (declared: {', '.join(parties)})"
+    close = difflib.get_close_matches(party, parties, n=1, cutoff=0.6)
+    return f"{message}; did you mean {close[0]!r}?" if close else message
+
+
+def cite_problem(cite: Citation, cast: Cast) -> tuple[str, str] | None:
+    """The field (``source`` or ``para``) and problem of a citation the cast does not allow."""
+    if cast.paragraphs is None:
+        return None
+    if cite.source not in cast.paragraphs:
+        return (
+            "source",
+            f"unknown source {cite.source!r}; declared: {', '.join(sorted(cast.paragraphs))}",
+        )
+    count = cast.paragraphs[cite.source]
+    if count is not None and cite.para > count:
+        return (
+            "para",
+            f"paragraph {cite.para} is past the end of {cite.source!r} ({count} paragraphs)",
+        )
+    return None
 
 
 def cross_check(
@@ -94,62 +160,50 @@ def cross_check(
     for name in ("parties", "sources", "facts", "timeline", "recommendations"):
         for i, dup in _repeats(item.id for item in getattr(meta, name)):
             problems.append(problem_at(meta_origin, (name, i, "id"), f"duplicate id {dup!r}"))
-    parties = {p.id for p in meta.parties}
-    paragraphs = {s.id: s.paragraphs for s in meta.sources}
-
-    def check_cites(model: BaseModel, origin: Origin) -> None:
-        for loc, cite in iter_citations(model):
-            if cite.source not in paragraphs:
-                known = ", ".join(sorted(paragraphs))
-                problems.append(
-                    problem_at(
-                        origin,
-                        (*loc, "source"),
-                        f"unknown source {cite.source!r}; declared: {known}",
-                    )
-                )
-            elif cite.para > paragraphs[cite.source]:
-                problems.append(
-                    problem_at(
-                        origin,
-                        (*loc, "para"),
-                        f"paragraph {cite.para} is past the end of {cite.source!r} "
-                        f"({paragraphs[cite.source]} paragraphs)",
-                    )
-                )
-
-    def check_refs(ids: list[str], loc: Loc, origin: Origin) -> None:
-        for i, ref in enumerate(ids):
-            if ref not in issues and ref not in unloaded:
-                problems.append(problem_at(origin, (*loc, i), f"no issue with id {ref!r}"))
-
-    check_cites(meta, meta_origin)
-    check_refs(meta.order, ("order",), meta_origin)
+    cast = Cast.of(meta)
+    known = issues.keys() | unloaded
+    problems.extend(_check_cites(meta, meta_origin, cast))
+    problems.extend(_check_refs(meta.order, ("order",), meta_origin, known))
     for name in ("facts", "timeline", "recommendations"):
         for i, item in enumerate(getattr(meta, name)):
-            check_refs(item.issues, (name, i, "issues"), meta_origin)
+            problems.extend(_check_refs(item.issues, (name, i, "issues"), meta_origin, known))
     for issue in issues.values():
-        origin = origins[issue.id]
-        for party in issue.positions:
-            if party not in parties:
-                declared = ", ".join(p.id for p in meta.parties)
-                problems.append(
-                    problem_at(
-                        origin,
-                        ("positions", party),
-                        f"party {party!r} is not declared in {DATASET_FILE} (declared: {declared})",
-                    )
-                )
-        check_cites(issue, origin)
-        problems.extend(_check_entries(issue, origin, meta))
-        check_refs(issue.related, ("related",), origin)
-        if issue.id in issue.related:
-            at = ("related", issue.related.index(issue.id))
-            problems.append(problem_at(origin, at, "an issue is not related to itself; remove it"))
+        problems.extend(check_issue(issue, origins[issue.id], cast, known))
     return problems
 
 
-def _check_entries(issue: Issue, origin: Origin, meta: DatasetFile) -> Iterator[str]:
+def check_issue(issue: Issue, origin: Origin, cast: Cast, known: AbstractSet[str]) -> list[str]:
+    """The cross-file rules of one loaded issue, against the dataset's cast and issue ids."""
+    problems: list[str] = []
+    if cast.parties is not None:
+        for party in issue.positions:
+            if party not in cast.parties:
+                problems.append(
+                    problem_at(origin, ("positions", party), undeclared(party, cast.parties))
+                )
+    problems.extend(_check_cites(issue, origin, cast))
+    problems.extend(_check_entries(issue, origin, cast.parties))
+    problems.extend(_check_refs(issue.related, ("related",), origin, known))
+    if issue.id in issue.related:
+        at = ("related", issue.related.index(issue.id))
+        problems.append(problem_at(origin, at, "an issue is not related to itself; remove it"))
+    return problems
+
+
+def _check_cites(model: BaseModel, origin: Origin, cast: Cast) -> Iterator[str]:
+    for loc, cite in iter_citations(model):
+        found = cite_problem(cite, cast)
+        if found:
+            yield problem_at(origin, (*loc, found[0]), found[1])
+
+
+def _check_refs(ids: list[str], loc: Loc, origin: Origin, known: AbstractSet[str]) -> Iterator[str]:
+    for i, ref in enumerate(ids):
+        if ref not in known:
+            yield problem_at(origin, (*loc, i), f"no issue with id {ref!r}")
+
+
+def _check_entries(issue: Issue, origin: Origin, parties: list[str] | None) -> Iterator[str]:
     """Ids unique in the issue, voices in their place, readings pointing at what exists."""
     seen: dict[str, Loc] = {}
     for loc, entries in issue.claim_lists():
@@ -187,7 +241,9 @@ def _check_entries(issue: Issue, origin: Origin, meta: DatasetFile) -> Iterator[
                     f"the `analysis` list holds the source's own analysis (voice: analysis), "
                     f"not a {entry.voice.value} view; put it {where}",
                 )
-    parties = [p.id for p in meta.parties]
+    if parties is None:
+        return
+    misnamed = any(p not in parties for p in issue.positions)
     for party, position in issue.positions.items():
         for i, reading in enumerate(position.readings):
             here: Loc = ("positions", party, "readings", i)
@@ -203,12 +259,7 @@ def _check_entries(issue: Issue, origin: Origin, meta: DatasetFile) -> Iterator[
                     continue
                 read = next((p for p in parties if p != party), None)
             elif read not in parties:
-                yield problem_at(
-                    origin,
-                    (*here, "of"),
-                    f"party {read!r} is not declared in {DATASET_FILE} "
-                    f"(declared: {', '.join(parties)})",
-                )
+                yield problem_at(origin, (*here, "of"), undeclared(read, parties))
                 continue
             elif read == party:
                 yield problem_at(
@@ -218,6 +269,8 @@ def _check_entries(issue: Issue, origin: Origin, meta: DatasetFile) -> Iterator[
                 )
                 continue
             other = issue.positions.get(read) if read else None
+            if other is None and misnamed:
+                continue  # its position is probably the undeclared key: reported once, there
             ids = {e.id for _, e in other.entries()} if other else set()
             for j, ref in enumerate(reading.about):
                 if ref not in ids:

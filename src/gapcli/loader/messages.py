@@ -8,7 +8,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from gapcli.models import NOT_BLANK, Loc, Origin
+from gapcli.models import NOT_BLANK, Loc, Origin, placeholder
 from gapcli.walk import dotted
 
 M = TypeVar("M", bound=BaseModel)
@@ -19,13 +19,18 @@ def problem_at(origin: Origin, loc: Loc, message: str) -> str:
     return f"{origin.where(loc)}: {dotted(loc)}: {message}"
 
 
-def validate(model: type[M], data: Any, origin: Origin, problems: list[str]) -> M | None:
+def validate(
+    model: type[M], data: Any, origin: Origin, problems: list[str], locs: list[Loc] | None = None
+) -> M | None:
+    """``data`` as a ``model``, or None with its problems added (and their places to ``locs``)."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         errors = _merge_typos(exc.errors())
         for error in errors:
             problems.append(problem_at(origin, tuple(error["loc"]), _describe(error, model)))
+            if locs is not None:
+                locs.append(tuple(error["loc"]))
         return None
 
 
@@ -56,6 +61,8 @@ def _merge_typos(errors: list[Any]) -> list[Any]:
 
 def _describe(error: Any, model: type[BaseModel]) -> str:
     kind, loc = error["type"], tuple(error["loc"])
+    if placeholder(error.get("input")):
+        return f"{error['input']} is a placeholder; write the real value here"
     if kind == "missing":
         return "missing required field"
     if kind == "extra_forbidden":
@@ -80,6 +87,8 @@ def _describe(error: Any, model: type[BaseModel]) -> str:
             hint = "; write a whole number, without quotes"
         elif kind == "string_type" and isinstance(error["input"], bool | int):
             hint = "; put it in quotes to keep it as text"
+        elif kind == "string_type" and error["input"] is None:
+            hint = "; write the text in quotes, or leave an optional field out"
         return f"{error['msg'].lower()}, {got}{hint}"
     if kind == "string_too_short":
         return "must not be empty"

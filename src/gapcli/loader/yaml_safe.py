@@ -115,6 +115,8 @@ def compose_bytes(raw: bytes, shown: str) -> yaml.Node:
         hint = "check quotes, brackets and indentation (spaces only, no tabs)"
         if mark and text[mark.index : mark.index + 1] == "\t":
             problem, hint = "found a tab character", "indent with spaces, not tabs"
+        elif (exc.problem or "").startswith("mapping values are not allowed"):
+            hint = "a value holding ': ' must be written in quotes"
         raise DataError([f"{where}: YAML syntax error: {problem}; {hint}"]) from None
     except yaml.YAMLError as exc:
         raise DataError([f"{shown}: YAML error: {' '.join(str(exc).split())}"]) from None
