@@ -7,7 +7,9 @@ need them, so ``gapcli --version`` and shell completion stay near Typer's own st
 from __future__ import annotations
 
 import os
+import re
 import sys
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -27,10 +29,21 @@ if TYPE_CHECKING:
 MIN_WIDTH = 20  # narrowest output drawn; a smaller COLUMNS is raised to this
 MAX_WIDTH = 1000  # widest output drawn; a larger COLUMNS is lowered to this
 NO_COLOR_KEY = "gapcli.no_color"  # in the Click context's meta, set by --no-color
+# --positions given before the command (`gapcli -p DIR list`); one given after it wins.
+_POSITIONS_BEFORE: ContextVar[str | None] = ContextVar("positions_before", default=None)
+GLOBAL_FLAGS = ("--no-color",)  # accepted after the command too: moved before it
 
 
 class GapcliGroup(TyperGroup):
-    """Translates every expected failure into one message on stderr and its exit code."""
+    """Translates every expected failure into one message on stderr and its exit code, and
+    takes the global flags anywhere on the command line."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # `gapcli compare x --no-color` = `gapcli --no-color compare x` (up to a `--`).
+        end = args.index("--") if "--" in args else len(args)
+        flags = [a for a in args[:end] if a in GLOBAL_FLAGS]
+        rest = [a for a in args[:end] if a not in GLOBAL_FLAGS] + args[end:]
+        return list(super().parse_args(ctx, [*dict.fromkeys(flags), *rest]))
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         # Eager options (--help, --version, --show-completion) write while options are parsed.
@@ -96,6 +109,18 @@ app = typer.Typer(
 )
 
 
+PositionsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--positions",
+        "-p",
+        metavar="DIR",
+        help="Dataset folder (default: $GAPCLI_POSITIONS, else the shipped dataset).",
+        show_default=False,
+    ),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         from gapcli.version import version
@@ -116,21 +141,12 @@ def main_options(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour or styles (as NO_COLOR=1 does).")
     ] = False,
+    positions: PositionsOption = None,
 ) -> None:
     """Explore where sides talk past each other."""
     ctx.meta[NO_COLOR_KEY] = no_color
+    _POSITIONS_BEFORE.set(positions)
 
-
-PositionsOption = Annotated[
-    str | None,
-    typer.Option(
-        "--positions",
-        "-p",
-        metavar="DIR",
-        help="Dataset folder (default: $GAPCLI_POSITIONS, else the shipped dataset).",
-        show_default=False,
-    ),
-]
 
 JsonOption = Annotated[
     bool,
@@ -171,7 +187,7 @@ def dataset_dir(positions: str | None) -> Path:
     """The chosen dataset folder (see ``loader.positions_dir``)."""
     from gapcli.loader import positions_dir
 
-    return positions_dir(positions)
+    return positions_dir(positions if positions is not None else _POSITIONS_BEFORE.get())
 
 
 def load(positions: str | None) -> Dataset:
@@ -198,5 +214,18 @@ def write_stdout(text: str) -> None:
 
 
 def emit(ctx: typer.Context, renderable: RenderableType, stderr: bool = False) -> None:
-    """Print a renderer's result on the console (stdout, or stderr for notes)."""
-    console(ctx, stderr=stderr).print(renderable)
+    """Print a renderer's result on the console (stdout, or stderr for notes), with no spaces
+    at the ends of lines (tables pad every cell; a pipe or a file should not get them)."""
+    import io
+
+    out = console(ctx, stderr=stderr)
+    stream = sys.stderr if stderr else sys.stdout
+
+    out.file = buffer = io.StringIO()  # drawn whole first, then written through the guard
+    out.print(renderable)
+    stream.write(_TRAILING.sub(lambda m: m.group().replace(" ", ""), buffer.getvalue()))
+    stream.flush()
+
+
+# Spaces (and the style codes among them, which are kept) at the end of each line.
+_TRAILING = re.compile(r"(?:\x1b\[[0-9;]*m| )+$", re.MULTILINE)

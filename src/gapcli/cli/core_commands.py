@@ -6,82 +6,114 @@ from typing import Annotated
 
 import typer
 
+from gapcli.choices import OutputFormat
 from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, write_stdout
-
-
-def complete_issue_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Issue ids for shell completion, from the dataset chosen by --positions."""
-    from gapcli.cli.completion import issue_ids
-
-    return issue_ids(ctx, incomplete)
-
-
-def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Tags for shell completion, from the dataset chosen by --positions."""
-    from gapcli.cli.completion import tags
-
-    return tags(ctx, incomplete)
-
-
-TagOption = Annotated[
-    str | None,
-    typer.Option("--tag", "-t", help="Only issues with this tag.", autocompletion=complete_tag),
-]
+from gapcli.cli.options import (
+    AllTagsOption,
+    ByOption,
+    FormatOption,
+    IssuesOption,
+    SidesOption,
+    TagsOption,
+    VoicesOption,
+    complete_issue_id,
+    filters,
+    output_format,
+)
 
 
 @app.command("list")
 def list_issues(
     ctx: typer.Context,
     positions: PositionsOption = None,
-    tag: TagOption = None,
+    issue: IssuesOption = None,
+    tag: TagsOption = None,
+    all_tags: AllTagsOption = False,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            metavar="COLS",
+            help="The columns to show, comma-separated: id,title,type,tags,gap (the default).",
+        ),
+    ] = None,
+    fmt: FormatOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List the issues: id, title, gap type and the gap in one line.
+    """List the issues: id, title, gap type, tags and the gap in one line.
 
-    Example: gapcli list --tag evidence
+    \b
+    Examples:
+      gapcli list --tag evidence
+      gapcli list --columns id,tags --tag trust --tag taiwan
+      gapcli list --format tsv | grep precursor
     """
-    from gapcli.query import by_tag
-    from gapcli.render.terminal import list_table
+    from gapcli.render.terminal import ListColumn, list_columns, list_table
 
+    shown = list_columns(columns) if columns is not None else list(ListColumn)
+    form = output_format(fmt, as_json)
     dataset = load(positions)
-    if as_json:
+    chosen = filters(issue, tag, all_tags).check(dataset)
+    issues = chosen.select(dataset)
+    if form is OutputFormat.JSON:
         from gapcli.render import json as render_json
 
-        write_stdout(render_json.dumps(render_json.issue_list(by_tag(dataset, tag), tag)))
-        return
-    emit(ctx, list_table(by_tag(dataset, tag)))
+        write_stdout(render_json.dumps(render_json.issue_list(issues, chosen)))
+    elif form is OutputFormat.TSV:
+        from gapcli.render import tsv
+
+        write_stdout(tsv.issues(issues))
+    else:
+        emit(ctx, list_table(issues, shown))
 
 
 @app.command()
 def compare(
     ctx: typer.Context,
-    issue_id: Annotated[
-        str,
+    issue_ids: Annotated[
+        list[str] | None,
         typer.Argument(
-            metavar="ISSUE", help="Issue id (see gapcli list).", autocompletion=complete_issue_id
+            metavar="[ISSUE]...",
+            help="Issue ids (see gapcli list), or choose with --issue and --tag.",
+            autocompletion=complete_issue_id,
+            show_default=False,
         ),
-    ],
+    ] = None,
     positions: PositionsOption = None,
     quotes: Annotated[
         bool, typer.Option("--quotes", "-q", help="Show each claim's verbatim quote.")
     ] = False,
     as_json: JsonOption = False,
+    issue: IssuesOption = None,
+    tag: TagsOption = None,
+    all_tags: AllTagsOption = False,
+    side: SidesOption = None,
+    voice: VoicesOption = None,
+    by: ByOption = None,
 ) -> None:
-    """Show one issue side by side: one column per side, then the analysis, gap and bridges.
+    """Show an issue side by side: one column per side, then the analysis, gap and bridges.
 
-    Example: gapcli compare china-role --quotes
+    --side keeps only those sides' columns; --voice and --by keep only the entries they
+    match. Several issues (ids, --tag) are shown one after another.
+
+    \b
+    Examples:
+      gapcli compare china-role --quotes
+      gapcli compare --tag taiwan --voice official-voices
     """
-    from gapcli.query import find_issue
-    from gapcli.render.terminal import compare_view
+    from gapcli.query import to_compare
+    from gapcli.render.terminal import compare_views
 
     dataset = load(positions)
-    issue = find_issue(dataset, issue_id)
+    wanted = filters([*(issue_ids or []), *(issue or [])], tag, all_tags, side, voice, by)
+    issues, parties = to_compare(dataset, wanted, as_json)
     if as_json:
         from gapcli.render import json as render_json
 
-        write_stdout(render_json.dumps(render_json.compare(issue, dataset)))
+        write_stdout(render_json.dumps(render_json.compare(issues[0], dataset)))
         return
-    emit(ctx, compare_view(issue, dataset, quotes=quotes))
+    narrowed = wanted.statement_filters()
+    emit(ctx, compare_views(issues, dataset, quotes, parties, narrowed))
 
 
 @app.command()
@@ -109,8 +141,12 @@ def export(
             autocompletion=complete_issue_id,
         ),
     ] = None,
-    tag: TagOption = None,
+    tag: TagsOption = None,
     positions: PositionsOption = None,
+    all_tags: AllTagsOption = False,
+    side: SidesOption = None,
+    voice: VoicesOption = None,
+    by: ByOption = None,
     since: Annotated[
         str | None,
         typer.Option(
@@ -128,6 +164,7 @@ def export(
       gapcli export --md --issue china-role --issue blame
       gapcli export --md --since HEAD~1
       gapcli export --json --tag evidence
+      gapcli export --md --tag trust --voice official-voices
     """
 
     from gapcli.errors import UsageError
@@ -142,7 +179,9 @@ def export(
             "--since adds a section to the Markdown briefing; for JSON use gapcli diff"
         )
     dataset = load(positions)
-    chosen = select_issues(dataset, issue or [], tag)
+    wanted = filters(issue, tag, all_tags, side, voice, by)
+    chosen = select_issues(dataset, wanted)
+    dataset = wanted.narrow_dataset(dataset)
     if as_json:
         from gapcli.render import json as render_json
 
