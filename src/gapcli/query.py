@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime
 
 from gapcli.choices import GROUPS, VoiceChoice
 from gapcli.errors import UsageError
-from gapcli.models import Claim, Dataset, Issue, Party, Voice
-from gapcli.sides import MirrorPair
+from gapcli.models import Claim, Dataset, Issue, Party, Reading, Voice
+from gapcli.sides import MirrorPair, read_party
 
 
 def voices_of(choice: VoiceChoice) -> frozenset[Voice]:
@@ -128,8 +128,12 @@ class Filters:
         parties = dataset.meta.parties
         return [p for p in parties if p.id in self.sides] if self.sides else list(parties)
 
-    def narrow(self, issue: Issue) -> Issue:
-        """The issue with only the statements that pass (its other fields as they are)."""
+    def narrow(self, issue: Issue, dataset: Dataset | None = None) -> Issue:
+        """The issue with only the statements that pass (its other fields as they are).
+
+        With ``dataset``, each kept reading names whom it reads (``of``), so that it still
+        says so once other sides are left out (``narrow_dataset``).
+        """
         if not self.on_statements:
             return issue
         keep = self.keeper()
@@ -144,7 +148,9 @@ class Filters:
                     if p.stance and keep(party, p.stance.voice, p.stance.by)
                     else None,
                     "claims": kept(p.claims, party),
-                    "readings": [r for r in p.readings if keep(party, r.voice, r.by)],
+                    "readings": [
+                        _whom(r, party, dataset) for r in p.readings if keep(party, r.voice, r.by)
+                    ],
                     "asks": kept(p.asks, party),
                 }
             )
@@ -163,7 +169,7 @@ class Filters:
         """Mirror pairs whose reader is a chosen side, with only the readings that pass (the
         read side's own account is left whole)."""
         keep = self.keeper()
-        return [
+        narrowed = [
             replace(
                 pair,
                 lines=[
@@ -173,6 +179,9 @@ class Filters:
             for pair in pairs
             if not self.sides or pair.reader.id in self.sides
         ]
+        if self.voices or self.by:  # a pair left with no reading is not what was asked for
+            narrowed = [pair for pair in narrowed if pair.lines]
+        return narrowed
 
     def narrow_dataset(self, dataset: Dataset) -> Dataset:
         """The dataset with only the chosen sides declared, and only the facts, events and
@@ -207,6 +216,13 @@ def to_compare(
             f"gapcli export --json with the same options"
         )
     return issues, checked.parties(dataset)
+
+
+def _whom(reading: Reading, reader: str, dataset: Dataset | None) -> Reading:
+    if dataset is None or reading.of is not None:
+        return reading
+    read = read_party(reading, reader, dataset)
+    return reading if read is None else reading.model_copy(update={"of": read.id})
 
 
 def find_issue(dataset: Dataset, issue_id: str) -> Issue:
@@ -256,7 +272,7 @@ def by_tag(dataset: Dataset, tag: str | None) -> list[Issue]:
 def select_issues(dataset: Dataset, filters: Filters) -> list[Issue]:
     """The issues chosen by the filters, each with only the statements that pass them."""
     checked = filters.check(dataset)
-    return [checked.narrow(issue) for issue in checked.select(dataset)]
+    return [checked.narrow(issue, dataset) for issue in checked.select(dataset)]
 
 
 def export_date() -> str:

@@ -107,6 +107,7 @@ def compare(
     dataset = load(positions)
     wanted = filters([*(issue_ids or []), *(issue or [])], tag, all_tags, side, voice, by)
     issues, parties = to_compare(dataset, wanted, as_json)
+    wanted = wanted.check(dataset)  # as the dataset spells them, for the heading
     if as_json:
         from gapcli.render import json as render_json
 

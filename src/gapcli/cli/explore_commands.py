@@ -162,10 +162,12 @@ def mirror(
         from gapcli.render import json as render_json
 
         write_stdout(render_json.dumps(render_json.mirror(pairs, dataset)))
-        return
-    from gapcli.render.explore import mirror_view
+    else:
+        from gapcli.render.explore import mirror_view
 
-    emit(ctx, mirror_view(pairs, dataset, every_pair=len(issues) == 1 and bool(chosen.issues)))
+        one = len(issues) == 1 and bool(chosen.issues)
+        emit(ctx, mirror_view(pairs, dataset, every_pair=one))
+    nothing_left(pairs, "reading", chosen.describe())
 
 
 @app.command()
