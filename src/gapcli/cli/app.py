@@ -223,9 +223,26 @@ def emit(ctx: typer.Context, renderable: RenderableType, stderr: bool = False) -
 
     out.file = buffer = io.StringIO()  # drawn whole first, then written through the guard
     out.print(renderable)
-    stream.write(_TRAILING.sub(lambda m: m.group().replace(" ", ""), buffer.getvalue()))
+    stream.write(trimmed(buffer.getvalue()))
     stream.flush()
 
 
-# Spaces (and the style codes among them, which are kept) at the end of each line.
-_TRAILING = re.compile(r"(?:\x1b\[[0-9;]*m| )+$", re.MULTILINE)
+def trimmed(text: str) -> str:
+    """``text`` with no spaces at the ends of its lines; style codes among them are kept."""
+    if "\x1b" not in text:
+        return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+    return "\n".join(_trim_styled(line) for line in text.split("\n"))
+
+
+def _trim_styled(line: str) -> str:
+    codes = ""
+    while True:
+        line = line.rstrip(" ")
+        start = line.rfind("\x1b[")
+        if start < 0 or not _CODE.fullmatch(line, start):
+            return line + codes
+        codes = line[start:] + codes
+        line = line[:start]
+
+
+_CODE = re.compile(r"\x1b\[[0-9;]*m")  # one style code (SGR)
