@@ -62,7 +62,7 @@ def list_issues(
     elif form is OutputFormat.TSV:
         from gapcli.render import tsv
 
-        write_stdout(tsv.issues(issues))
+        write_stdout(tsv.issues(issues, [c.value for c in shown]))
     else:
         emit(ctx, list_table(issues, shown))
 

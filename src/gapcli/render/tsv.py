@@ -8,7 +8,7 @@ issues, citations, quotes) are joined with ``, `` (quotes with `` / ``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from gapcli.explore import Speaker, when
 from gapcli.models import Citation, Event, Fact, Issue
@@ -37,10 +37,19 @@ def _quotes(cites: Sequence[Citation]) -> str:
     return " / ".join(c.quote for c in cites if c.quote)
 
 
-def issues(chosen: list[Issue]) -> str:
-    """``gapcli list --format tsv``."""
-    rows = ((i.id, i.title, i.gap_type.value, ", ".join(i.tags), i.summary) for i in chosen)
-    return table(("id", "title", "gap_type", "tags", "summary"), rows)
+_ISSUE_CELLS: dict[str, tuple[str, Callable[[Issue], str]]] = {
+    "id": ("id", lambda i: i.id),
+    "title": ("title", lambda i: i.title),
+    "type": ("gap_type", lambda i: i.gap_type.value),
+    "tags": ("tags", lambda i: ", ".join(i.tags)),
+    "gap": ("summary", lambda i: i.summary),
+}
+
+
+def issues(chosen: list[Issue], columns: Sequence[str] = tuple(_ISSUE_CELLS)) -> str:
+    """``gapcli list --format tsv``: the chosen ``--columns`` (names as ``ListColumn``)."""
+    cells = [_ISSUE_CELLS[c] for c in columns]
+    return table([name for name, _ in cells], ([cell(i) for _, cell in cells] for i in chosen))
 
 
 def statements(items: list[Said]) -> str:
