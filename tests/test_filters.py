@@ -720,3 +720,8 @@ def test_compare_json_takes_one_issue(run: Run) -> None:
         "compare --json shows one issue and 2 match; for several use gapcli export --json "
         "with the same options"
     ]
+
+
+def test_list_tsv_keeps_the_chosen_columns(run: Run) -> None:
+    result = run("list", "--format", "tsv", "--columns", "tags,id", "-p", TWO)
+    assert result.stdout == "tags\tid\ncost, harbour\tdredging\ncost\ttolls\n"
