@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
+from gapcli.choices import OutputFormat
 from gapcli.cli.streams import silence_stdout
 from gapcli.errors import ExitCode, GapcliError, OutputError
 
@@ -225,6 +227,25 @@ def emit(ctx: typer.Context, renderable: RenderableType, stderr: bool = False) -
     out.print(renderable)
     stream.write(trimmed(buffer.getvalue()))
     stream.flush()
+
+
+def show(
+    ctx: typer.Context,
+    form: OutputFormat,
+    document: Callable[[], dict[str, Any]],
+    tsv: Callable[[], str],
+    table: Callable[[], RenderableType | None],
+) -> None:
+    """One result in the chosen ``--format``: a JSON document or TSV lines straight to stdout,
+    the table on the console (nothing when ``table`` gives None)."""
+    if form is OutputFormat.JSON:
+        from gapcli.render.json import dumps
+
+        write_stdout(dumps(document()))
+    elif form is OutputFormat.TSV:
+        write_stdout(tsv())
+    elif (shown := table()) is not None:
+        emit(ctx, shown)
 
 
 def trimmed(text: str) -> str:

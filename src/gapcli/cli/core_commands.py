@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from gapcli.choices import OutputFormat
-from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, write_stdout
+from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, show, write_stdout
 from gapcli.cli.options import (
     AllTagsOption,
     ByOption,
@@ -55,16 +54,16 @@ def list_issues(
     dataset = load(positions)
     chosen = filters(issue, tag, all_tags).check(dataset)
     issues = chosen.select(dataset)
-    if form is OutputFormat.JSON:
-        from gapcli.render import json as render_json
+    from gapcli.render import json as render_json
+    from gapcli.render import tsv
 
-        write_stdout(render_json.dumps(render_json.issue_list(issues, chosen)))
-    elif form is OutputFormat.TSV:
-        from gapcli.render import tsv
-
-        write_stdout(tsv.issues(issues, [c.value for c in shown]))
-    else:
-        emit(ctx, list_table(issues, shown))
+    show(
+        ctx,
+        form,
+        lambda: render_json.issue_list(issues, chosen),
+        lambda: tsv.issues(issues, [c.value for c in shown]),
+        lambda: list_table(issues, shown),
+    )
 
 
 @app.command()

@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from gapcli.choices import OutputFormat
-from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, write_stdout
+from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, show, write_stdout
 from gapcli.cli.options import (
     AllTagsOption,
     ByOption,
@@ -62,18 +61,17 @@ def search(
     dataset = load(positions)
     chosen = filters(issue, tag, all_tags, side, voice, by).check(dataset)
     hits = find(dataset, query, chosen)
-    if form is OutputFormat.JSON:
-        from gapcli.render import json as render_json
+    from gapcli.render import json as render_json
+    from gapcli.render import tsv
+    from gapcli.render.explore import search_view
 
-        write_stdout(render_json.dumps(render_json.search(query, chosen, hits)))
-    elif form is OutputFormat.TSV:
-        from gapcli.render import tsv
-
-        write_stdout(tsv.statements(hits))
-    elif hits:
-        from gapcli.render.explore import search_view
-
-        emit(ctx, search_view(hits, query, dataset, full))
+    show(
+        ctx,
+        form,
+        lambda: render_json.search(query, chosen, hits),
+        lambda: tsv.statements(hits),
+        lambda: search_view(hits, query, dataset, full) if hits else None,
+    )
     if not hits:
         where = f" with {chosen.describe()}" if chosen.describe() else ""
         raise GapcliError(f"no match for {query!r}{where}")
@@ -201,18 +199,17 @@ def timeline(
     dataset = load(positions)
     chosen = filters(issue, tag, all_tags, side, voice, by).check(dataset)
     events = events_of(dataset, chosen)
-    if form is OutputFormat.JSON:
-        from gapcli.render import json as render_json
+    from gapcli.render import json as render_json
+    from gapcli.render import tsv
+    from gapcli.render.explore import timeline_table
 
-        write_stdout(render_json.dumps(render_json.timeline(events)))
-    elif form is OutputFormat.TSV:
-        from gapcli.render import tsv
-
-        write_stdout(tsv.events(events))
-    else:
-        from gapcli.render.explore import timeline_table
-
-        emit(ctx, timeline_table(events, dataset))
+    show(
+        ctx,
+        form,
+        lambda: render_json.timeline(events),
+        lambda: tsv.events(events),
+        lambda: timeline_table(events, dataset),
+    )
     nothing_left(events, "event", chosen.describe())
 
 
@@ -245,18 +242,17 @@ def facts(
     dataset = load(positions)
     chosen = filters(issue, tag, all_tags, side, voice, by).check(dataset)
     items = facts_of(dataset, chosen)
-    if form is OutputFormat.JSON:
-        from gapcli.render import json as render_json
+    from gapcli.render import json as render_json
+    from gapcli.render import tsv
+    from gapcli.render.explore import facts_table
 
-        write_stdout(render_json.dumps(render_json.facts(items)))
-    elif form is OutputFormat.TSV:
-        from gapcli.render import tsv
-
-        write_stdout(tsv.facts(items))
-    else:
-        from gapcli.render.explore import facts_table
-
-        emit(ctx, facts_table(items, dataset))
+    show(
+        ctx,
+        form,
+        lambda: render_json.facts(items),
+        lambda: tsv.facts(items),
+        lambda: facts_table(items, dataset),
+    )
     nothing_left(items, "fact", chosen.describe())
 
 

@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from gapcli.choices import OutputFormat
-from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, write_stdout
+from gapcli.cli.app import JsonOption, PositionsOption, app, load, show
 from gapcli.cli.options import (
     AllTagsOption,
     ByOption,
@@ -50,18 +49,17 @@ def voices(
     dataset = load(positions)
     chosen = filters(issue, tag, all_tags, side, voice, by).check(dataset)
     found = speakers(statements(dataset, chosen), dataset)
-    if form is OutputFormat.JSON:
-        from gapcli.render import json as render_json
+    from gapcli.render import json as render_json
+    from gapcli.render import tsv
+    from gapcli.render.explore import speakers_table
 
-        write_stdout(render_json.dumps(render_json.speakers(found, chosen)))
-    elif form is OutputFormat.TSV:
-        from gapcli.render import tsv
-
-        write_stdout(tsv.speakers(found))
-    else:
-        from gapcli.render.explore import speakers_table
-
-        emit(ctx, speakers_table(found, dataset))
+    show(
+        ctx,
+        form,
+        lambda: render_json.speakers(found, chosen),
+        lambda: tsv.speakers(found),
+        lambda: speakers_table(found, dataset),
+    )
     if not found:
         from gapcli.errors import GapcliError
 
@@ -104,17 +102,16 @@ def who(
     chosen = filters(issue, tag, all_tags, side, voice, speaker).check(dataset)
     said = statements(dataset, chosen)
     found = speakers(said, dataset)
-    if form is OutputFormat.JSON:
-        from gapcli.render import json as render_json
+    from gapcli.render import json as render_json
+    from gapcli.render import tsv
+    from gapcli.render.explore import who_view
 
-        write_stdout(render_json.dumps(render_json.speakers(found, chosen, with_statements=True)))
-    elif form is OutputFormat.TSV:
-        from gapcli.render import tsv
-
-        write_stdout(tsv.statements([s for speaker in found for s in speaker.said]))
-    elif found:
-        from gapcli.render.explore import who_view
-
-        emit(ctx, who_view(found, speaker, dataset))
+    show(
+        ctx,
+        form,
+        lambda: render_json.speakers(found, chosen, with_statements=True),
+        lambda: tsv.statements([s for one in found for s in one.said]),
+        lambda: who_view(found, speaker, dataset) if found else None,
+    )
     if not found:
         raise GapcliError(f"no speaker matches {speaker!r} (run 'gapcli voices' to see them all)")
