@@ -358,8 +358,7 @@ def test_path_like_id_close_to_a_real_one_only_gets_a_suggestion(run: Run, outsi
 @pytest.mark.parametrize(
     ("args", "last_line"),
     [
-        (["list", "--bogus"], "Error: No such option: --bogus"),
-        (["compare"], "Error: Missing argument 'ISSUE'."),
+        (["list", "--bogus"], "Error: No such option: --bogus (Possible options: --columns)"),
         (["export", "--md", "-o"], "Error: Option '-o' requires an argument."),
     ],
 )

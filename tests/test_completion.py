@@ -55,3 +55,9 @@ def test_complete_shipped_dataset_through_the_console_script() -> None:
     done = gapcli_process(env=bash_protocol("gapcli compare chi"), script=True)
     assert (done.returncode, done.stderr) == (0, "")
     assert "china-role" in done.stdout.splitlines()
+
+
+def test_complete_side_and_positions_before_the_command(run: Run) -> None:
+    assert complete(run, f"gapcli search x -p {TWO} --side s") == ["south"]
+    assert complete(run, f"gapcli -p {EXPLORE} compare chi") == ["china-role", "chip-exports"]
+    assert complete(run, f"gapcli -p {TWO} list --tag h") == ["harbour"]

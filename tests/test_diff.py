@@ -145,7 +145,7 @@ def test_markdown_is_the_reviewed_golden_file() -> None:
 def test_json_is_versioned_and_complete(run: Run) -> None:
     result = run("diff", str(OLD), str(NEW), "--json")
     doc = json.loads(result.stdout)
-    assert (doc["gapcli_json"], doc["kind"]) == (2, "diff")
+    assert (doc["gapcli_json"], doc["kind"]) == (3, "diff")
     assert doc["old"] == {
         "label": str(OLD),
         "version": "1",

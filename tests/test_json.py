@@ -1,4 +1,4 @@
-"""``--json`` on every command: one document format (``gapcli_json: 2``, a ``kind``), exact
+"""``--json`` on every command: one document format (``gapcli_json: 3``, a ``kind``), exact
 documents on the fixtures, never wrapped, still a document when nothing matches; export
 ``--json`` narrowed by ``--issue`` and ``--tag`` and written to a file.
 """
@@ -13,6 +13,8 @@ from gapcli.loader import load_dataset
 
 from conftest import EXPLORE, THREE, TWO, Run
 
+NO_FILTERS = {"issues": [], "tags": [], "all_tags": False, "sides": [], "voices": [], "by": None}
+
 
 def as_json(result: Any) -> Any:
     """The command's stdout parsed as JSON (fails the test if it is not JSON)."""
@@ -26,9 +28,9 @@ def test_list_json(run: Run) -> None:
     result = run("list", "--json", "-p", TWO)
     assert result.exit_code == 0
     assert as_json(result) == {
-        "gapcli_json": 2,
+        "gapcli_json": 3,
         "kind": "list",
-        "tag": None,
+        "filters": NO_FILTERS,
         "issues": [
             {
                 "id": "dredging",
@@ -53,20 +55,20 @@ def test_list_json(run: Run) -> None:
 def test_list_json_with_tag(run: Run) -> None:
     result = run("list", "--json", "--tag", "harbour", "-p", TWO)
     doc = as_json(result)
-    assert (doc["tag"], [i["id"] for i in doc["issues"]]) == ("harbour", ["dredging"])
+    assert (doc["filters"]["tags"], [i["id"] for i in doc["issues"]]) == (["harbour"], ["dredging"])
 
 
 def test_json_is_not_wrapped_at_narrow_widths(run: Run) -> None:
     wide = run("list", "--json", "-p", TWO, columns=200).stdout
     assert run("list", "--json", "-p", TWO, columns=20).stdout == wide
-    assert wide.endswith("}\n") and '"gapcli_json": 2,' in wide.splitlines()[1]
+    assert wide.endswith("}\n") and '"gapcli_json": 3,' in wide.splitlines()[1]
 
 
 def test_compare_json(run: Run) -> None:
     result = run("compare", "tolls", "--json", "-p", TWO)
     assert result.exit_code == 0
     assert as_json(result) == {
-        "gapcli_json": 2,
+        "gapcli_json": 3,
         "kind": "compare",
         "parties": [
             {"id": "north", "name": "Northland government", "label": "Northport"},
@@ -158,72 +160,81 @@ def test_compare_json_unknown_issue_is_a_usage_error(run: Run) -> None:
 
 
 def test_search_json(run: Run) -> None:
+    """One hit per statement: its text and its quote are two matches of one hit."""
     result = run("search", "doubled", "--json", "-p", TWO)
     assert result.exit_code == 0
     cite = [{"source": "memo", "para": 2, "quote": "Ship traffic doubled"}]
     quote = "Ship traffic doubled"
     assert as_json(result) == {
-        "gapcli_json": 2,
+        "gapcli_json": 3,
         "kind": "search",
         "query": "doubled",
-        "tag": None,
+        "filters": NO_FILTERS,
         "hits": [
             {
                 "issue": "dredging",
                 "party": "south",
-                "item": None,
-                "field": "positions.south.claims[0].text",
+                "item": "ship-traffic",
+                "kind": "claim",
+                "path": "positions.south.claims[0]",
                 "text": "Ship traffic doubled.",
                 "by": "the Southland government",
                 "voice": "government",
-                "matches": [{"start": 13, "end": 20}],
                 "cite": cite,
-            },
-            {
-                "issue": "dredging",
-                "party": "south",
-                "item": None,
-                "field": "positions.south.claims[0].cite[0].quote",
-                "text": quote,
-                "by": "the Southland government",
-                "voice": "government",
-                "matches": [{"start": 13, "end": 20}],
-                "cite": cite,
+                "matches": [
+                    {
+                        "field": "text",
+                        "text": "Ship traffic doubled.",
+                        "spans": [{"start": 13, "end": 20}],
+                    },
+                    {"field": "cite[0].quote", "text": quote, "spans": [{"start": 13, "end": 20}]},
+                ],
             },
             {
                 "issue": None,
                 "party": None,
                 "item": "ships",
-                "field": "facts[0].text",
+                "kind": "fact",
+                "path": "facts[0]",
                 "text": "Ships entering the harbour doubled in two years.",
                 "by": "the memo",
                 "voice": "analysis",
-                "matches": [{"start": 27, "end": 34}],
                 "cite": cite,
-            },
-            {
-                "issue": None,
-                "party": None,
-                "item": "ships",
-                "field": "facts[0].cite[0].quote",
-                "text": quote,
-                "by": "the memo",
-                "voice": "analysis",
-                "matches": [{"start": 13, "end": 20}],
-                "cite": cite,
+                "matches": [
+                    {
+                        "field": "text",
+                        "text": "Ships entering the harbour doubled in two years.",
+                        "spans": [{"start": 27, "end": 34}],
+                    },
+                    {"field": "cite[0].quote", "text": quote, "spans": [{"start": 13, "end": 20}]},
+                ],
             },
         ],
     }
+
+
+def test_search_json_filters_and_lone_fields(run: Run) -> None:
+    """A title is a hit of its own (kind = the field); the filters are echoed back."""
+    result = run("search", "tolls", "--json", "--tag", "COST", "--issue", "Tolls", "-p", TWO)
+    doc = as_json(result)
+    assert doc["filters"] == {**NO_FILTERS, "issues": ["tolls"], "tags": ["cost"]}
+    assert [(h["kind"], h["path"], h["by"], h["matches"][0]["field"]) for h in doc["hits"]] == [
+        ("title", "title", None, "title"),
+        ("question", "question", None, "question"),
+        ("summary", "summary", None, "summary"),
+        ("stance", "positions.north.stance", "the Northland government", "text"),
+        ("claim", "positions.south.claims[0]", "Southland shippers", "text"),
+    ]
 
 
 def test_search_no_match_json_is_still_a_document(run: Run) -> None:
     result = run("search", "zebra", "--json", "-p", TWO)
     assert result.exit_code == 1
     assert as_json(result) == {
-        "gapcli_json": 2,
+        "gapcli_json": 3,
         "kind": "search",
         "query": "zebra",
-        "tag": None,
+        "filters": NO_FILTERS,
         "hits": [],
     }
     assert result.stderr == "gapcli: error: no match for 'zebra'\n"
@@ -236,7 +247,7 @@ def test_perceptions_json(run: Run) -> None:
     result = run("perceptions", "--json", "-p", THREE)
     assert result.exit_code == 0
     doc = as_json(result)
-    assert (doc["gapcli_json"], doc["kind"]) == (2, "perceptions")
+    assert (doc["gapcli_json"], doc["kind"]) == (3, "perceptions")
     assert [p["id"] for p in doc["parties"]] == ["alpha", "beta", "gamma"]
     (issue,) = doc["issues"]
     assert (issue["id"], issue["title"]) == ("water-share", "Sharing the river")
@@ -267,7 +278,7 @@ def test_mirror_json(run: Run) -> None:
     result = run("mirror", "water-share", "--json", "-p", THREE)
     assert result.exit_code == 0
     doc = as_json(result)
-    assert (doc["gapcli_json"], doc["kind"]) == (2, "mirror")
+    assert (doc["gapcli_json"], doc["kind"]) == (3, "mirror")
     summary = [
         (
             p["reader"],
@@ -303,7 +314,7 @@ def test_timeline_json(run: Run) -> None:
     assert result.exit_code == 0
     cite = [{"source": "brief", "para": 4, "quote": None}]
     assert as_json(result) == {
-        "gapcli_json": 2,
+        "gapcli_json": 3,
         "kind": "timeline",
         "events": [
             {
@@ -362,7 +373,7 @@ def test_facts_json(run: Run) -> None:
     result = run("facts", "--json", "-p", THREE)
     assert result.exit_code == 0
     assert as_json(result) == {
-        "gapcli_json": 2,
+        "gapcli_json": 3,
         "kind": "facts",
         "facts": [
             {
@@ -386,7 +397,7 @@ def test_export_json_whole_dataset(run: Run) -> None:
     assert result.exit_code == 0
     dataset = load_dataset(THREE)
     assert as_json(result) == {
-        "gapcli_json": 2,
+        "gapcli_json": 3,
         "kind": "export",
         "dataset": dataset.meta.model_dump(mode="json", by_alias=True),
         "issues": [i.model_dump(mode="json") for i in dataset.issues],

@@ -16,11 +16,12 @@ from conftest import EXPLORE, THREE, TWO, Run, lines
 def test_list_two_party(run: Run) -> None:
     result = run("list", "--positions", TWO)
     assert result.exit_code == 0
-    assert lines(result.stdout) == [
-        "ID         Title                            Gap type   The gap",
+    assert result.stdout.splitlines() == [  # no spaces at the ends of lines
+        "ID         Title                        Gap type   Tags      The gap",
         "─" * 100,
-        "dredging   Who dredges the channel          cause      Each side says the other silted the channel.",
-        "tolls      Harbour tolls                    fact       They disagree on what the tolls raise.",
+        "dredging   Who dredges the channel      cause      cost      Each side says the other silted the",
+        "                                                   harbour   channel.",
+        "tolls      Harbour tolls                fact       cost      They disagree on what the tolls raise.",
     ]
 
 
@@ -32,18 +33,19 @@ def test_list_reads_positions_from_environment(run: Run) -> None:
 
 def test_list_filters_by_tag(run: Run) -> None:
     result = run("list", "-p", TWO, "--tag", "harbour")
-    assert [line.split()[0] for line in lines(result.stdout)[2:]] == ["dredging"]
+    assert [line.split()[0] for line in lines(result.stdout)[2:]] == ["dredging", "harbour"]
 
 
 def test_list_tag_filters(run: Run) -> None:
     result = run("list", "--tag", "trust", "-p", EXPLORE)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "ID           Title                           Gap type   The gap",
+        "ID           Title                        Gap type   Tags    The gap",
         "────────────────────────────────────────────────────────────────────────────────────────────────────",
-        "canal-fees   Canal fees                      intent     Each side reads bad faith into the other's",
-        "                                                        use of the fees.",
-        "china-role   China Wharf's role              fact       They disagree on what China Wharf does.",
+        "canal-fees   Canal fees                   intent     canal   Each side reads bad faith into the",
+        "                                                     trust   other's use of the fees.",
+        "china-role   China Wharf's role           fact       trade   They disagree on what China Wharf does.",
+        "                                                     trust",
     ]
 
 
@@ -260,7 +262,11 @@ def test_compare_unknown_id_suggests(run: Run, asked: str, message: str) -> None
     assert result.stderr == f"gapcli: error: {message}\n"
 
 
+def test_ids_are_case_insensitive(run: Run) -> None:
+    assert run("compare", "TOLLS", "-p", TWO).stdout == run("compare", "tolls", "-p", TWO).stdout
+
+
 def test_unknown_id_in_capitals_still_gets_a_suggestion(run: Run) -> None:
-    result = run("compare", "TOLLS", "-p", TWO)
+    result = run("compare", "TOLL", "-p", TWO)
     assert result.exit_code == 2
-    assert result.stderr.startswith("gapcli: error: unknown issue 'TOLLS'; did you mean 'tolls'?")
+    assert result.stderr.startswith("gapcli: error: unknown issue 'TOLL'; did you mean 'tolls'?")

@@ -20,25 +20,25 @@ from conftest import EXPLORE, THREE, TWO, Run, lines
 
 
 def test_search_two_party(run: Run) -> None:
+    """One hit per statement: a claim whose text and quote both match is shown once."""
     result = run("search", "silt", "-p", TWO)
     assert (result.exit_code, result.stderr) == (0, "")
     assert lines(result.stdout) == [
-        "7 fields match “silt” in 1 issue",
+        "6 hits for “silt” in 1 issue",
         "",
         "dredging — Who dredges the channel",
         "  summary",
         "    Each side says the other silted the channel.",
-        "  Northport · positions.north.stance.text · the Northland government · government  ¶2",
+        "  Northport · stance · the Northland government · government  ¶2",
         "    Southland caused the silt.",
-        "  Northport · positions.north.claims[0].text · the Northland port authority · official  ¶2",
+        "  Northport · claim · the Northland port authority · official (farm-silt)  ¶2",
         "    Silt comes from southern farms.",
-        "  Northport · positions.north.claims[0].cite[0].quote · the Northland port authority · official  ¶2",
-        "    silt from the southern farms",
-        "  Southport · positions.south.stance.text · the Southland government · government  ¶2",
+        "    quote: “silt from the southern farms”",
+        "  Southport · stance · the Southland government · government  ¶2",
         "    Northern ships stir the silt.",
-        "  analysis[0].text · the memo · analysis  ¶2",
+        "  analysis · the memo · analysis (both-blame)  ¶2",
         "    Each side blames the other for the silt.",
-        "  gap.what  ¶2",
+        "  gap  ¶2",
         "    Whose activity causes the silt.",
     ]
 
@@ -47,23 +47,21 @@ def test_search_three_party_names_sources_and_dataset_entries(run: Run) -> None:
     result = run("search", "FLOW", "-p", THREE)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "6 fields match “FLOW” in 1 issue and the dataset file",
+        "4 hits for “FLOW” in 1 issue and the dataset file",
         "",
         "water-share — Sharing the river",
         "  summary",
         "    Upstream wants use rights; downstream wants guaranteed flow.",
-        "  Gammaton · positions.gamma.stance.text · the Gamma Federation · government  (notes ¶2)",
+        "  Gammaton · stance · the Gamma Federation · government  (notes ¶2)",
         "    Guarantee a minimum flow.",
-        "  Gammaton · positions.gamma.asks[0].text · the Gamma Federation · government  (notes ¶2)",
+        "  Gammaton · ask · the Gamma Federation · government (minimum-flow)  (notes ¶2)",
         "    A minimum flow at the border.",
-        "  Gammaton · positions.gamma.asks[0].cite[0].quote · the Gamma Federation · government  (notes ¶2)",
-        "    a minimum flow at the border",
+        "    quote: “a minimum flow at the border”",
         "",
         "Dataset file (title, dialogue, facts, timeline, recommendations)",
-        "  facts[0].text · the report · analysis (flow)  (report ¶1)",
+        "  fact · the report · analysis (flow)  (report ¶1)",
         "    River flow fell by a third.",
-        "  facts[0].cite[0].quote · the report · analysis (flow)  (report ¶1)",
-        "    flow fell by a third",
+        "    quote: “flow fell by a third”",
     ]
 
 
@@ -71,17 +69,16 @@ def test_search_straight_quote_matches_curly_and_spaces_match_any_white_space(ru
     result = run("search", "china   wharf's", "-p", EXPLORE)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "3 fields match “china   wharf's” in 2 issues",
+        "2 hits for “china   wharf's” in 2 issues",
         "",
         "china-role — China Wharf's role",
         "  title",
         "    China Wharf's role",
         "",
         "chip-exports — Chip exports",
-        "  Eastport · positions.east.claims[0].text · Eastport · government  ¶2",
+        "  Eastport · claim · Eastport · government (free-port)  ¶2",
         "    China Wharf's “free port” status lets chips leave untaxed.",
-        "  Eastport · positions.east.claims[0].cite[0].quote · Eastport · government  ¶2",
-        "    China Wharf’s “free port” status lets chips leave untaxed",
+        "    quote: “China Wharf’s “free port” status lets chips leave untaxed”",
     ]
 
 
@@ -91,7 +88,7 @@ def test_search_tag_narrows_issues_and_dataset_entries(run: Run) -> None:
     result = run("search", "fees", "--tag", "trust", "-p", EXPLORE)
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "12 fields match “fees” in 1 issue and the dataset file",
+        "11 hits for “fees” in 1 issue and the dataset file",
         "",
         "canal-fees — Canal fees",
         "  title",
@@ -100,35 +97,49 @@ def test_search_tag_narrows_issues_and_dataset_entries(run: Run) -> None:
         "    Are the canal fees fair?",
         "  summary",
         "    Each side reads bad faith into the other's use of the fees.",
-        "  Eastport · positions.east.stance.text · Eastport · government  ¶3",
+        "  Eastport · stance · Eastport · government  ¶3",
         "    The fees are fair.",
-        "  Westport · positions.west.stance.text · Westport · government  ¶3",
+        "  Westport · stance · Westport · government  ¶3",
         "    The fees are a weapon.",
-        "  Westport · positions.west.readings[0].text · Westport · government  ¶3",
+        "  Westport · reading · Westport · government (east-weaponizing)  ¶3",
         "    Eastport is weaponizing the canal fees.",
-        "  Westport · positions.west.readings[0].cite[0].quote · Westport · government  ¶3",
-        "    Westport says Eastport is weaponizing the canal fees",
-        "  gap.what  ¶3",
+        "    quote: “Westport says Eastport is weaponizing the canal fees”",
+        "  gap  ¶3",
         "    Whether the fees are a tool or a weapon.",
         "",
         "Dataset file (title, dialogue, facts, timeline, recommendations)",
-        "  facts[0].text · the brief · analysis (fee-rise)  ¶4",
+        "  fact · the brief · analysis (fee-rise)  ¶4",
         "    Canal fees were raised in mid 2021.",
-        "  timeline[1].text (fees-set)  ¶4",
+        "  event (fees-set)  ¶4",
         "    Canal fees were set.",
-        "  timeline[2].text (fees-raised)  ¶4",
+        "  event · the brief (fees-raised)  ¶4",
         "    Canal fees were raised.",
-        "  recommendations[0].text · the brief · analysis (audit)  ¶5",
+        "  recommendation · the brief · analysis (audit)  ¶5",
         "    A joint audit of canal fees, long delayed by arguments over who would pay for…",
+    ]
+
+
+def test_search_full_shows_whole_texts(run: Run) -> None:
+    result = run("search", "fees", "--tag", "trust", "--full", "--voice", "analysis", "-p", EXPLORE)
+    assert lines(result.stdout) == [
+        "2 hits for “fees” in the dataset file",
+        "",
+        "Dataset file (title, dialogue, facts, timeline, recommendations)",
+        "  fact · the brief · analysis (fee-rise)  ¶4",
+        "    Canal fees were raised in mid 2021.",
+        "  recommendation · the brief · analysis (audit)  ¶5",
+        "    A joint audit of canal fees, long delayed by arguments over who would pay for it and who would",
+        "    read the results first.",
     ]
 
 
 def test_search_shows_markup_literally(run: Run) -> None:
     result = run("search", "[bold]", "-p", EXPLORE)
     assert result.exit_code == 0
-    assert lines(result.stdout)[-2:] == [
-        "  gap.why_it_matters  ¶2",
-        "    [bold]Trade[/bold] rules depend on it.",
+    assert lines(result.stdout)[-3:] == [
+        "  gap  ¶2",
+        "    Whether chips leave untaxed.",
+        "    why it matters: [bold]Trade[/bold] rules depend on it.",
     ]
 
 
@@ -141,7 +152,7 @@ def test_search_no_match_exits_1_like_grep(run: Run) -> None:
 def test_search_no_match_in_tag(run: Run) -> None:
     result = run("search", "silt", "--tag", "trust", "-p", EXPLORE)
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == "gapcli: error: no match for 'silt' in issues tagged 'trust'\n"
+    assert result.stderr == "gapcli: error: no match for 'silt' with --tag trust\n"
 
 
 @pytest.mark.parametrize("query", ["", "   "])
@@ -165,22 +176,28 @@ def test_search_unknown_tag_is_a_usage_error(run: Run) -> None:
 def test_search_core_every_match_span_and_citation() -> None:
     dataset = load_dataset(EXPLORE)
     hits = search(dataset, "BAD FAITH")
-    assert [(h.issue, h.party, h.field, h.spans) for h in hits] == [
-        ("canal-fees", None, "summary", ((16, 25),)),
-        ("canal-fees", "east", "positions.east.readings[0].text", ((17, 26),)),
-        ("canal-fees", "east", "positions.east.readings[0].cite[0].quote", ((33, 42),)),
-        ("canal-fees", None, "gap.why_it_matters", ((0, 9),)),
+    assert [(h.issue, h.party, h.path, [(f.name, f.spans) for f in h.fields]) for h in hits] == [
+        ("canal-fees", None, "summary", [("summary", ((16, 25),))]),
+        (
+            "canal-fees",
+            "east",
+            "positions.east.readings[0]",
+            [("text", ((17, 26),)), ("cite[0].quote", ((33, 42),))],
+        ),
+        ("canal-fees", None, "gap", [("why_it_matters", ((0, 9),))]),
     ]
-    assert [[c.para for c in h.cite] for h in hits] == [[], [3], [3], [3]]
+    assert [[c.para for c in h.cite] for h in hits] == [[], [3], [3]]
     assert hits[0].text[16:25] == "bad faith"
 
 
 def test_search_reads_every_prose_field_of_every_model() -> None:
     dataset = load_dataset(TWO)
-    fields = {h.field for h in search(dataset, "e")} | {h.field for h in search(dataset, "a")}
+    hits = search(dataset, "e") + search(dataset, "a")
+    fields = {f"{h.path}.{f.name}" if not h.lone else h.path for h in hits for f in h.fields}
     assert {"title", "question", "summary", "gap.what", "gap.why_it_matters"} <= fields
     assert {"common_ground[0].text", "bridges[0].by", "positions.south.claims[0].by"} <= fields
     assert "positions.north.asks[0].by" in fields and "positions.north.readings[0].text" in fields
+    assert "positions.north.readings[0].assessment.text" in fields
     assert {"dialogue.convener", "dialogue.rule", "dialogue.cite[0].quote"} <= fields
     assert {"facts[0].figure", "timeline[1].text", "recommendations[0].by"} <= fields
     assert not any(f.endswith((".id", ".source", ".voice", ".date")) for f in fields)

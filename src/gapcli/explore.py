@@ -6,27 +6,26 @@ Every function here returns values built from a loaded ``Dataset``; none prints.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from gapcli.errors import UsageError
 from gapcli.models import (
-    Citation,
     Dataset,
     DatasetFile,
     Event,
     Fact,
     Issue,
-    Loc,
+    Linked,
     Party,
     Reading,
-    Recommendation,
     Voice,
 )
+from gapcli.query import Filters
 from gapcli.sides import read_party
-from gapcli.walk import dotted, prose
+from gapcli.statements import Said, said, units
 
 _SINGLE = "'\u2018\u2019\u201a\u201b"  # straight, then typographic single quotes
 _DOUBLE = '"\u201c\u201d\u201e\u201f'  # straight, then typographic double quotes
@@ -34,23 +33,18 @@ _QUOTE_CLASS = {**dict.fromkeys(_SINGLE, f"[{_SINGLE}]"), **dict.fromkeys(_DOUBL
 
 
 @dataclass(frozen=True)
-class Hit:
-    """One text field that matches a search, with where it is and what it cites."""
+class Speaker:
+    """Someone who says things in the dataset: exactly as attributed, in one voice, of one side."""
 
-    issue: str | None  # None: the dataset file (title, dialogue, facts, timeline, recommendations)
-    party: str | None  # the party whose position holds the text, if any
-    item: str | None  # id of the fact, event or recommendation holding the text, if any
-    loc: Loc  # path inside the issue or dataset file, e.g. ("positions", "us", "stance")
-    text: str  # the whole field
-    spans: tuple[tuple[int, int], ...]  # [start, end) of every match in ``text``
-    cite: tuple[Citation, ...]  # the citations that back this text
-    by: str | None = None  # who says it, where the text belongs to an attributed entry
-    voice: Voice | None = None  # and in which voice
+    by: str
+    voice: Voice | None  # None: an event's reporter (events have no voice)
+    party: str | None  # None: no side (the source's analysis, common ground, dataset entries)
+    said: list[Said]
 
     @property
-    def field(self) -> str:
-        """The field path, e.g. ``positions.us.claims[0].text``."""
-        return dotted(self.loc)
+    def issues(self) -> list[str]:
+        """The issues it speaks on, in order of first mention."""
+        return list(dict.fromkeys(s.issue for s in self.said if s.issue is not None))
 
 
 @dataclass(frozen=True)
@@ -72,67 +66,70 @@ def search_pattern(query: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(parts), re.IGNORECASE)
 
 
-def search(dataset: Dataset, query: str, issues: Collection[Issue] | None = None) -> list[Hit]:
-    """Every text field matching ``query``: the chosen issues in order, then the dataset file.
+def search(dataset: Dataset, query: str, filters: Filters | None = None) -> list[Said]:
+    """Every statement (or lone field) matching ``query`` in its text, quotes or speaker: the
+    chosen issues in order, then the dataset file; each with only its matching fields.
 
     One pass over the data: each text field is visited once and scanned once by a
-    compiled pattern, so the cost is linear in the size of the dataset. ``issues``
-    (default: all) narrows the search; dataset entries are then kept when they bear on
-    one of those issues or on none in particular (see ``bears_on``).
+    compiled pattern, so the cost is linear in the size of the dataset.
     """
     pattern = search_pattern(query)
-    ids = None if issues is None else {i.id for i in issues}
-    hits: list[Hit] = []
-    for issue in dataset.issues:
-        if ids is not None and issue.id not in ids:
-            continue
-        for loc, text, owners in _texts(issue, None):
-            spans = tuple(m.span() for m in pattern.finditer(text))
-            if spans:
-                party = str(loc[1]) if loc[0] == "positions" else None
-                hits.append(Hit(issue.id, party, None, loc, text, spans, *_context(owners)))
-    for loc, text, owners in _texts(dataset.meta, ids):
-        spans = tuple(m.span() for m in pattern.finditer(text))
-        if spans:
-            item = _item_id(dataset.meta, loc)
-            hits.append(Hit(None, None, item, loc, text, spans, *_context(owners)))
-    return hits
+    return statements(dataset, filters or Filters(), pattern, attributed=False)
 
 
-def _texts(
-    value: BaseModel, ids: Collection[str] | None
-) -> Iterator[tuple[Loc, str, tuple[BaseModel, ...]]]:
-    """Prose under ``value``: location, text and the models holding it; entries of the
-    dataset file that do not bear on ``ids`` are left out."""
-    for loc, text, _, owners in prose(value):
-        linked = (o for o in owners if isinstance(o, Fact | Event | Recommendation))
-        if ids is not None and not all(bears_on(o.issues, ids) for o in linked):
-            continue
-        yield loc, text, owners
+def statements(
+    dataset: Dataset,
+    filters: Filters,
+    pattern: re.Pattern[str] | None = None,
+    attributed: bool = True,
+) -> list[Said]:
+    """The statements that pass ``filters`` (checked), in the chosen issues, then in the
+    dataset file (those bearing on the chosen issues, see ``bears_on``).
+
+    ``attributed`` keeps only statements that say who said them; ``pattern`` keeps those
+    with a matching field (and only those fields).
+    """
+    chosen = filters.select(dataset)
+    ids = {i.id for i in chosen} if filters.on_issues else None
+    keep = filters.keeper()
+    out: list[Said] = []
+    sources: list[tuple[str | None, BaseModel]] = [(issue.id, issue) for issue in chosen]
+    for issue_id, value in [*sources, (None, dataset.meta)]:
+        for loc, model, fields in units(value):
+            if isinstance(model, Linked | Event) and not bears_on(model.issues, ids):
+                continue
+            by = getattr(model, "by", None)
+            if attributed and by is None:
+                continue
+            if pattern is None:
+                found = said(issue_id, loc, model, fields)
+            else:
+                spans = [tuple(m.span() for m in pattern.finditer(text)) for _, text in fields]
+                if not any(spans):
+                    continue
+                found = said(issue_id, loc, model, fields, spans)
+            if keep(found.party, found.voice, found.by):
+                out.append(found)
+    return out
 
 
-def _context(
-    owners: tuple[BaseModel, ...],
-) -> tuple[tuple[Citation, ...], str | None, Voice | None]:
-    """The citations backing a text, and who says it in which voice (nearest holder)."""
-    cite: tuple[Citation, ...] = ()
-    by: str | None = None
-    voice: Voice | None = None
-    for owner in reversed(owners):
-        if not cite and isinstance(owner, Citation):
-            cite = (owner,)
-        elif not cite and isinstance(cites := getattr(owner, "cite", None), list):
-            cite = tuple(cites)
-        if voice is None and isinstance(said := getattr(owner, "voice", None), Voice):
-            by, voice = owner.by, said  # type: ignore[attr-defined]
-    return cite, by, voice
+def speakers(items: list[Said], dataset: Dataset) -> list[Speaker]:
+    """Who said the statements: one per speaker, voice and side; by side (declared order, no
+    side last), then voice (codebook order, none last), then name."""
+    found: dict[tuple[str, Voice | None, str | None], list[Said]] = {}
+    for item in items:
+        if item.by is not None:
+            found.setdefault((item.by, item.voice, item.party), []).append(item)
+    sides = {p.id: n for n, p in enumerate(dataset.meta.parties)}
+    voices = {v: n for n, v in enumerate(Voice)}
 
+    def order(key: tuple[str, Voice | None, str | None]) -> tuple[int, int, str, str]:
+        by, voice, party = key
+        side = sides.get(party, len(sides)) if party is not None else len(sides)
+        kind = voices[voice] if voice is not None else len(voices)
+        return side, kind, by.casefold(), by
 
-def _item_id(meta: DatasetFile, loc: Loc) -> str | None:
-    """The id of the fact, event or recommendation at ``loc`` in the dataset file, if any."""
-    if len(loc) < 2 or loc[0] not in ("facts", "timeline", "recommendations"):
-        return None
-    return str(getattr(meta, str(loc[0]))[int(loc[1])].id)
+    return [Speaker(*key, found[key]) for key in sorted(found, key=order)]
 
 
 def bears_on(linked: list[str], chosen: Collection[str] | None) -> bool:
@@ -161,25 +158,41 @@ def narrowed_meta(dataset: Dataset, issues: list[Issue]) -> DatasetFile:
     )
 
 
-def perceptions(dataset: Dataset, issues: Collection[Issue] | None = None) -> list[PerceptionRow]:
-    """For each issue, who reads whom: one row per reading party, one column per party read."""
+def perceptions(
+    dataset: Dataset, issues: Collection[Issue] | None = None, filters: Filters | None = None
+) -> list[PerceptionRow]:
+    """For each issue, who reads whom: one row per reading party (those of ``--side``, else
+    all), one column per party read; readings narrowed by ``filters`` (voice, speaker)."""
     rows = []
     parties = dataset.meta.parties
+    filters = filters or Filters()
+    keep = filters.keeper()
     for issue in dataset.issues if issues is None else issues:
-        for reader in parties:
+        for reader in filters.parties(dataset):
             position = issue.positions.get(reader.id)
             views: dict[str, list[Reading]] = {p.id: [] for p in parties if p.id != reader.id}
             for reading in position.readings if position else []:
                 read = read_party(reading, reader.id, dataset)
-                if read is not None and read.id in views:
+                if (
+                    read is not None
+                    and read.id in views
+                    and keep(reader.id, reading.voice, reading.by)
+                ):
                     views[read.id].append(reading)
             rows.append(PerceptionRow(issue, reader, position is not None, views))
     return rows
 
 
-def timeline(dataset: Dataset) -> list[Event]:
-    """The dated events in chronological order (approximate dates by ``Event.sort_key``)."""
-    return sorted(dataset.meta.timeline, key=lambda e: e.sort_key())
+def timeline(dataset: Dataset, filters: Filters | None = None) -> list[Event]:
+    """The dated events in chronological order (approximate dates by ``Event.sort_key``),
+    those bearing on the chosen issues and passing the statement filters (checked)."""
+    filters = filters or Filters()
+    ids = {i.id for i in filters.select(dataset)} if filters.on_issues else None
+    keep = filters.keeper()
+    chosen = [
+        e for e in dataset.meta.timeline if bears_on(e.issues, ids) and keep(None, None, e.by)
+    ]
+    return sorted(chosen, key=lambda e: e.sort_key())
 
 
 def when(event: Event) -> str:
@@ -196,6 +209,10 @@ def when(event: Event) -> str:
     return event.display_date() + (f" ({', '.join(notes)})" if notes else "")
 
 
-def facts(dataset: Dataset) -> list[Fact]:
-    """The context figures, in dataset order."""
-    return list(dataset.meta.facts)
+def facts(dataset: Dataset, filters: Filters | None = None) -> list[Fact]:
+    """The context figures in dataset order: those bearing on the chosen issues and passing
+    the statement filters (checked)."""
+    filters = filters or Filters()
+    ids = {i.id for i in filters.select(dataset)} if filters.on_issues else None
+    keep = filters.keeper()
+    return [f for f in dataset.meta.facts if bears_on(f.issues, ids) and keep(None, f.voice, f.by)]

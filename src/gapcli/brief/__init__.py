@@ -106,6 +106,7 @@ class Options:
     prepared_for: str | None = None
     marking: str | None = None
     quotes: bool = False
+    filtered: bool = False  # --side, --voice or --by narrowed the statements
 
 
 TITLED_BY_ISSUES = 3  # a brief of at most this many (of more) issues is titled by theirs
@@ -160,7 +161,7 @@ def build(
     """The brief of ``issues``: at most ``LIMIT_ONE`` words for one issue, ``LIMIT_MANY`` for
     more; issues that do not fit are named (and counted) instead of detailed. Without
     ``detail``, only the header and the bottom line (what the full dossier opens with)."""
-    b = Builder(dataset)
+    b = Builder(dataset, options.filtered)
     head = header(dataset, issues, options, iso_date)
     chosen = {i.id for i in issues}
     bottom = [*gap_groups(b, issues, len(issues)), agreement(b, issues), judged(b, issues)]

@@ -215,6 +215,8 @@ def issue_brief(
         position = issue.positions.get(party.id)
         if position is not None and position.stance is not None:
             said = (*entry(b, issue, ("positions", party.id, "stance")), b.say("."))
+        elif b.filtered:
+            said = (b.say("No stance passes the filters for "), b.label(party), b.say("."))
         else:
             said = (b.say("The source reports no official position of "), b.label(party))
             said += (b.say(" on this."),)

@@ -62,6 +62,7 @@ PHRASES = frozenset(
         "; and N more below.",
         "; and N more in the full dossier.",
         "The source reports no official position of ",
+        "No stance passes the filters for ",
         "Misreading",
         "More",
         "In the full dossier.",
@@ -163,9 +164,10 @@ def model_at(dataset: Dataset, where: Where) -> BaseModel:
 class Builder:
     """Builds spans for one dataset: fixed wording, values with their ¶ references."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, filtered: bool = False) -> None:
         self.dataset = dataset
         self.multi = len(dataset.meta.sources) > 1
+        self.filtered = filtered  # a missing stance may only be filtered out
 
     def say(self, phrase: str, *counts: int) -> Span:
         assert phrase in PHRASES, phrase

@@ -8,6 +8,7 @@ from gapcli.cli import diff_commands as _diff_commands  # noqa: F401  (registers
 from gapcli.cli import explore_commands as _explore_commands  # noqa: F401  (registers commands)
 from gapcli.cli import migrate_commands as _migrate_commands  # noqa: F401  (registers commands)
 from gapcli.cli import tool_commands as _tool_commands  # noqa: F401  (registers commands)
+from gapcli.cli import voices_commands as _voices_commands  # noqa: F401  (registers commands)
 from gapcli.cli.app import app, quiet_exit_on_closed_pipe
 from gapcli.cli.streams import guard_stdout
 

@@ -7,12 +7,16 @@ need them, so ``gapcli --version`` and shell completion stay near Typer's own st
 from __future__ import annotations
 
 import os
+import re
 import sys
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
+from gapcli.choices import OutputFormat
 from gapcli.cli.streams import silence_stdout
 from gapcli.errors import ExitCode, GapcliError, OutputError
 
@@ -27,10 +31,21 @@ if TYPE_CHECKING:
 MIN_WIDTH = 20  # narrowest output drawn; a smaller COLUMNS is raised to this
 MAX_WIDTH = 1000  # widest output drawn; a larger COLUMNS is lowered to this
 NO_COLOR_KEY = "gapcli.no_color"  # in the Click context's meta, set by --no-color
+# --positions given before the command (`gapcli -p DIR list`); one given after it wins.
+_POSITIONS_BEFORE: ContextVar[str | None] = ContextVar("positions_before", default=None)
+GLOBAL_FLAGS = ("--no-color",)  # accepted after the command too: moved before it
 
 
 class GapcliGroup(TyperGroup):
-    """Translates every expected failure into one message on stderr and its exit code."""
+    """Translates every expected failure into one message on stderr and its exit code, and
+    takes the global flags anywhere on the command line."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # `gapcli compare x --no-color` = `gapcli --no-color compare x` (up to a `--`).
+        end = args.index("--") if "--" in args else len(args)
+        flags = [a for a in args[:end] if a in GLOBAL_FLAGS]
+        rest = [a for a in args[:end] if a not in GLOBAL_FLAGS] + args[end:]
+        return list(super().parse_args(ctx, [*dict.fromkeys(flags), *rest]))
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         # Eager options (--help, --version, --show-completion) write while options are parsed.
@@ -104,6 +119,18 @@ app = typer.Typer(
 )
 
 
+PositionsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--positions",
+        "-p",
+        metavar="DIR",
+        help="Dataset folder (default: $GAPCLI_POSITIONS, else the shipped dataset).",
+        show_default=False,
+    ),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         from gapcli.version import version
@@ -124,21 +151,12 @@ def main_options(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour or styles (as NO_COLOR=1 does).")
     ] = False,
+    positions: PositionsOption = None,
 ) -> None:
     """Explore where sides talk past each other."""
     ctx.meta[NO_COLOR_KEY] = no_color
+    _POSITIONS_BEFORE.set(positions)
 
-
-PositionsOption = Annotated[
-    str | None,
-    typer.Option(
-        "--positions",
-        "-p",
-        metavar="DIR",
-        help="Dataset folder (default: $GAPCLI_POSITIONS, else the shipped dataset).",
-        show_default=False,
-    ),
-]
 
 JsonOption = Annotated[
     bool,
@@ -179,7 +197,7 @@ def dataset_dir(positions: str | None) -> Path:
     """The chosen dataset folder (see ``loader.positions_dir``)."""
     from gapcli.loader import positions_dir
 
-    return positions_dir(positions)
+    return positions_dir(positions if positions is not None else _POSITIONS_BEFORE.get())
 
 
 def load(positions: str | None) -> Dataset:
@@ -216,10 +234,12 @@ def write_stdout(text: str | bytes) -> None:
 
 
 def emit(ctx: typer.Context, renderable: RenderableType, stderr: bool = False) -> None:
-    """Print a renderer's result on the console (stdout, or stderr for notes).
+    """Print a renderer's result on the console (stdout, or stderr for notes), with no spaces
+    at the ends of lines (tables pad every cell; a pipe or a file should not get them).
 
     A plain string (a note naming a file the user gave) is shown with visible escapes, as
-    every message is: a file name cannot drive the terminal.
+    every message is: a file name cannot drive the terminal. An iterable of renderables is
+    printed one by one, so a long result is written as it is drawn.
     """
     if isinstance(renderable, str):
         from rich.text import Text
@@ -227,4 +247,79 @@ def emit(ctx: typer.Context, renderable: RenderableType, stderr: bool = False) -
         from gapcli.render.text import visible
 
         renderable = Text(visible(renderable))
-    console(ctx, stderr=stderr).print(renderable)
+    out = console(ctx, stderr=stderr)
+    stream = sys.stderr if stderr else sys.stdout
+    writer = _Trimming(stream)
+    out.file = writer  # type: ignore[assignment]
+    parts = renderable if isinstance(renderable, Iterator) else [renderable]
+    for part in parts:
+        out.print(part)
+    writer.close()
+
+
+class _Trimming:
+    """A text stream for Rich that writes each finished line without its trailing spaces."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self.pending + text).split("\n")
+        self.pending = lines.pop()
+        if lines:
+            self.stream.write("".join(trimmed(line) + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Write what is left and flush."""
+        if self.pending:
+            self.stream.write(trimmed(self.pending))
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(self.stream.isatty())
+
+
+def show(
+    ctx: typer.Context,
+    form: OutputFormat,
+    document: Callable[[], dict[str, Any]],
+    tsv: Callable[[], str],
+    table: Callable[[], RenderableType | None],
+) -> None:
+    """One result in the chosen ``--format``: a JSON document or TSV lines straight to stdout,
+    the table on the console (nothing when ``table`` gives None)."""
+    if form is OutputFormat.JSON:
+        from gapcli.render.json import dumps
+
+        write_stdout(dumps(document()))
+    elif form is OutputFormat.TSV:
+        write_stdout(tsv())
+    elif (shown := table()) is not None:
+        emit(ctx, shown)
+
+
+def trimmed(text: str) -> str:
+    """``text`` with no spaces at the ends of its lines; style codes among them are kept."""
+    if "\x1b" not in text:
+        return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+    return "\n".join(_trim_styled(line) for line in text.split("\n"))
+
+
+def _trim_styled(line: str) -> str:
+    codes = ""
+    while True:
+        line = line.rstrip(" ")
+        start = line.rfind("\x1b[")
+        if start < 0 or not _CODE.fullmatch(line, start):
+            return line + codes
+        codes = line[start:] + codes
+        line = line[:start]
+
+
+_CODE = re.compile(r"\x1b\[[0-9;]*m")  # one style code (SGR)

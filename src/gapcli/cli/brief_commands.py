@@ -7,6 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from gapcli.cli.app import PositionsOption, app, emit, load
+from gapcli.cli.options import (
+    AllTagsOption,
+    ByOption,
+    IssuesOption,
+    SidesOption,
+    TagsOption,
+    VoicesOption,
+    filters,
+)
 
 if TYPE_CHECKING:
     from gapcli.brief import Brief, Options
@@ -14,32 +23,6 @@ if TYPE_CHECKING:
     from gapcli.models import Dataset, Issue
 
 
-def _complete_issue_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    from gapcli.cli.completion import issue_ids
-
-    return issue_ids(ctx, incomplete)
-
-
-def _complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
-    from gapcli.cli.completion import tags
-
-    return tags(ctx, incomplete)
-
-
-IssuesOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--issue",
-        "-i",
-        metavar="ID",
-        help="Only this issue (repeatable).",
-        autocompletion=_complete_issue_id,
-    ),
-]
-TagsOption = Annotated[
-    str | None,
-    typer.Option("--tag", "-t", help="Only issues with this tag.", autocompletion=_complete_tag),
-]
 TitleOption = Annotated[
     str | None,
     typer.Option("--title", metavar="TEXT", help="The brief's title (default: the dataset's)."),
@@ -60,7 +43,11 @@ QuotesOption = Annotated[
 
 
 def brief_options(
-    title: str | None, prepared_for: str | None, marking: str | None, quotes: bool
+    title: str | None,
+    prepared_for: str | None,
+    marking: str | None,
+    quotes: bool,
+    filtered: bool = False,
 ) -> Options:
     """The reader's choices, checked like dataset text (a blank title is refused)."""
     from gapcli.brief import Options
@@ -70,7 +57,7 @@ def brief_options(
     for name, value in (("--title", title), ("--for", prepared_for), ("--marking", marking)):
         if value is not None and not value.strip(f" \t\n{INVISIBLE}"):
             raise UsageError(f"{name} is blank; give the text, or leave the option out")
-    return Options(title, prepared_for, marking, quotes)
+    return Options(title, prepared_for, marking, quotes, filtered)
 
 
 def make_brief(
@@ -111,7 +98,7 @@ def document(
         if full:
             from gapcli.render.markdown import dossier
 
-            return dossier(dataset, chosen, brief, since)
+            return dossier(dataset, chosen, brief, since, options.filtered)
         from gapcli.render.brief_markdown import brief_markdown
 
         return brief_markdown(brief, since)
@@ -139,6 +126,10 @@ def brief(
     marking: MarkingOption = None,
     quotes: QuotesOption = False,
     positions: PositionsOption = None,
+    all_tags: AllTagsOption = False,
+    side: SidesOption = None,
+    voice: VoicesOption = None,
+    by: ByOption = None,
 ) -> None:
     """Show the brief on the terminal: bottom line first, then each issue in a few lines.
 
@@ -152,10 +143,16 @@ def brief(
     from gapcli.render.brief_terminal import brief_view
 
     dataset = load(positions)
-    chosen = select_issues(dataset, issue or [], tag)
+    wanted = filters(issue, tag, all_tags, side, voice, by)
+    chosen = select_issues(dataset, wanted)
+    dataset = wanted.narrow_dataset(dataset)
     emit(
         ctx,
         brief_view(
-            make_brief(dataset, chosen, brief_options(title, prepared_for, marking, quotes))
+            make_brief(
+                dataset,
+                chosen,
+                brief_options(title, prepared_for, marking, quotes, wanted.on_statements),
+            )
         ),
     )

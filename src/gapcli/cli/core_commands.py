@@ -7,13 +7,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, write_stdout
-from gapcli.cli.brief_commands import (
-    ForOption,
+from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, show, write_stdout
+from gapcli.cli.brief_commands import ForOption, MarkingOption, QuotesOption, TitleOption
+from gapcli.cli.options import (
+    AllTagsOption,
+    ByOption,
+    FormatOption,
     IssuesOption,
-    MarkingOption,
-    QuotesOption,
-    TitleOption,
+    SidesOption,
+    TagsOption,
+    VoicesOption,
+    complete_issue_id,
+    filters,
+    output_format,
 )
 from gapcli.errors import UsageError
 
@@ -21,82 +27,102 @@ if TYPE_CHECKING:
     from gapcli.formats import Format
 
 
-def complete_issue_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Issue ids for shell completion, from the dataset chosen by --positions."""
-    from gapcli.cli.completion import issue_ids
-
-    return issue_ids(ctx, incomplete)
-
-
-def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Tags for shell completion, from the dataset chosen by --positions."""
-    from gapcli.cli.completion import tags
-
-    return tags(ctx, incomplete)
-
-
-TagOption = Annotated[
-    str | None,
-    typer.Option("--tag", "-t", help="Only issues with this tag.", autocompletion=complete_tag),
-]
-
-
 @app.command("list")
 def list_issues(
     ctx: typer.Context,
     positions: PositionsOption = None,
-    tag: TagOption = None,
+    issue: IssuesOption = None,
+    tag: TagsOption = None,
+    all_tags: AllTagsOption = False,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            metavar="COLS",
+            help="The columns to show, comma-separated: id,title,type,tags,gap (the default).",
+        ),
+    ] = None,
+    fmt: FormatOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List the issues: id, title, gap type and the gap in one line.
+    """List the issues: id, title, gap type, tags and the gap in one line.
 
-    Example: gapcli list --tag evidence
+    \b
+    Examples:
+      gapcli list --tag evidence
+      gapcli list --columns id,tags --tag trust --tag taiwan
+      gapcli list --format tsv | grep precursor
     """
-    from gapcli.query import by_tag
-    from gapcli.render.terminal import list_table
+    from gapcli.render.terminal import ListColumn, list_columns, list_table
 
+    shown = list_columns(columns) if columns is not None else list(ListColumn)
+    form = output_format(fmt, as_json)
     dataset = load(positions)
-    if as_json:
-        from gapcli.render import json as render_json
+    chosen = filters(issue, tag, all_tags).check(dataset)
+    issues = chosen.select(dataset)
+    from gapcli.render import json as render_json
+    from gapcli.render import tsv
 
-        write_stdout(render_json.dumps(render_json.issue_list(by_tag(dataset, tag), tag)))
-        return
-    emit(ctx, list_table(by_tag(dataset, tag)))
+    show(
+        ctx,
+        form,
+        lambda: render_json.issue_list(issues, chosen),
+        lambda: tsv.issues(issues, [c.value for c in shown]),
+        lambda: list_table(issues, shown),
+    )
 
 
 @app.command()
 def compare(
     ctx: typer.Context,
-    issue_id: Annotated[
-        str,
+    issue_ids: Annotated[
+        list[str] | None,
         typer.Argument(
-            metavar="ISSUE", help="Issue id (see gapcli list).", autocompletion=complete_issue_id
+            metavar="[ISSUE]...",
+            help="Issue ids (see gapcli list), or choose with --issue and --tag.",
+            autocompletion=complete_issue_id,
+            show_default=False,
         ),
-    ],
+    ] = None,
     positions: PositionsOption = None,
     quotes: Annotated[
         bool, typer.Option("--quotes", "-q", help="Show each claim's verbatim quote.")
     ] = False,
     as_json: JsonOption = False,
+    issue: IssuesOption = None,
+    tag: TagsOption = None,
+    all_tags: AllTagsOption = False,
+    side: SidesOption = None,
+    voice: VoicesOption = None,
+    by: ByOption = None,
 ) -> None:
-    """Show one issue side by side: one column per side, then the analysis, gap and bridges.
+    """Show an issue side by side: one column per side, then the analysis, gap and bridges.
 
-    Example: gapcli compare china-role --quotes
+    --side keeps only those sides' columns; --voice and --by keep only the entries they
+    match. Several issues (ids, --tag) are shown one after another.
+
+    \b
+    Examples:
+      gapcli compare china-role --quotes
+      gapcli compare --tag taiwan --voice official-voices
     """
-    from gapcli.query import find_issue
-    from gapcli.render.terminal import compare_view
+    from gapcli.query import to_compare
+    from gapcli.render.terminal import compare_views
 
     dataset = load(positions)
-    issue = find_issue(dataset, issue_id)
+    wanted = filters([*(issue_ids or []), *(issue or [])], tag, all_tags, side, voice, by)
+    issues, parties = to_compare(dataset, wanted, as_json)
+    wanted = wanted.check(dataset)  # as the dataset spells them, for the heading
     if as_json:
         from gapcli.render import json as render_json
 
-        write_stdout(render_json.dumps(render_json.compare(issue, dataset)))
+        write_stdout(render_json.dumps(render_json.compare(issues[0], dataset)))
         return
-    emit(ctx, compare_view(issue, dataset, quotes=quotes))
+    narrowed = wanted.statement_filters()
+    emit(ctx, compare_views(issues, dataset, quotes, parties, narrowed))
 
 
-FormatOption = Annotated[
+ExportFormatOption = Annotated[
     str | None,
     typer.Option(
         "--format",
@@ -110,7 +136,7 @@ FormatOption = Annotated[
 @app.command()
 def export(
     ctx: typer.Context,
-    fmt: FormatOption = None,
+    fmt: ExportFormatOption = None,
     full: Annotated[
         bool,
         typer.Option("--full", help="The complete dossier (Markdown) instead of the brief."),
@@ -122,12 +148,16 @@ def export(
         bool, typer.Option("--force", "-f", help="Overwrite FILE if it exists.")
     ] = False,
     issue: IssuesOption = None,
-    tag: TagOption = None,
+    tag: TagsOption = None,
     title: TitleOption = None,
     prepared_for: ForOption = None,
     marking: MarkingOption = None,
     quotes: QuotesOption = False,
     positions: PositionsOption = None,
+    all_tags: AllTagsOption = False,
+    side: SidesOption = None,
+    voice: VoicesOption = None,
+    by: ByOption = None,
     since: Annotated[
         str | None,
         typer.Option(
@@ -151,6 +181,7 @@ def export(
       gapcli export --full -o dossier.md
       gapcli export --since HEAD~1
       gapcli export --json --tag evidence
+      gapcli export --md --tag trust --voice official-voices
     """
     from gapcli.cli.brief_commands import brief_options, document
     from gapcli.formats import Format, choose_format
@@ -158,13 +189,15 @@ def export(
 
     given = _given_format(fmt, md, as_json)
     chosen_format = choose_format(given, output)
-    options = brief_options(title, prepared_for, marking, quotes)
+    wanted = filters(issue, tag, all_tags, side, voice, by)
+    options = brief_options(title, prepared_for, marking, quotes, wanted.on_statements)
     if since and chosen_format is Format.JSON:
         raise UsageError(
             "--since adds a section to the Markdown briefing; for JSON use gapcli diff"
         )
     dataset = load(positions)
-    chosen = select_issues(dataset, issue or [], tag)
+    chosen = select_issues(dataset, wanted)
+    dataset = wanted.narrow_dataset(dataset)
     changes = None
     if since:
         from gapcli.cli.diff_commands import since_section

@@ -1,13 +1,26 @@
-"""search, perceptions, timeline, facts: views across all issues, as tables or JSON."""
+"""search, perceptions, mirror, timeline, facts: views across issues, as tables or JSON."""
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from typing import Annotated
 
 import typer
 
-from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, write_stdout
-from gapcli.cli.core_commands import TagOption, complete_issue_id
+from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, show, write_stdout
+from gapcli.cli.options import (
+    AllTagsOption,
+    ByOption,
+    FormatOption,
+    FullOption,
+    IssuesOption,
+    SidesOption,
+    TagsOption,
+    VoicesOption,
+    complete_issue_id,
+    filters,
+    output_format,
+)
 
 
 @app.command()
@@ -16,52 +29,82 @@ def search(
     query: Annotated[
         str, typer.Argument(metavar="QUERY", help="Word or phrase (case-insensitive).")
     ],
-    tag: TagOption = None,
+    issue: IssuesOption = None,
+    tag: TagsOption = None,
+    all_tags: AllTagsOption = False,
+    side: SidesOption = None,
+    voice: VoicesOption = None,
+    by: ByOption = None,
+    full: FullOption = False,
+    fmt: FormatOption = None,
     as_json: JsonOption = False,
     positions: PositionsOption = None,
 ) -> None:
-    """Find a word or phrase in every text field; exit 1 when nothing matches (like grep).
+    """Find a word or phrase; one hit per statement; exit 1 when nothing matches (like grep).
 
-    Searches titles, questions, stances, claims and who made them, quotes, perceptions,
-    asks, gaps, common ground, bridges, facts, the timeline and recommendations. Any run of
-    spaces matches any white space; straight quotes match curly ones.
+    A statement (a stance, claim, reading, ask, assessment, analysis, common ground, bridge,
+    fact, event or recommendation) matches in its text, its quotes or who said it, and is
+    shown once, with its side, who said it and in which voice; titles, questions, summaries
+    and the gap match too. Any run of spaces matches any white space; straight quotes match
+    curly ones.
 
-    Example: gapcli search taiwan
+    \b
+    Examples:
+      gapcli search taiwan
+      gapcli search precursor --voice analysis --full
+      gapcli search china --side us --by lawmakers --format tsv
     """
     from gapcli.errors import GapcliError
     from gapcli.explore import search as find
-    from gapcli.query import by_tag
 
+    form = output_format(fmt, as_json)
     dataset = load(positions)
-    hits = find(dataset, query, None if tag is None else by_tag(dataset, tag))
-    if as_json:
-        from gapcli.render import json as render_json
+    chosen = filters(issue, tag, all_tags, side, voice, by).check(dataset)
+    hits = find(dataset, query, chosen)
+    from gapcli.render import json as render_json
+    from gapcli.render import tsv
+    from gapcli.render.explore import search_view
 
-        write_stdout(render_json.dumps(render_json.search(query, tag, hits)))
-    elif hits:
-        from gapcli.render.explore import search_view
-
-        emit(ctx, search_view(hits, query, dataset))
+    show(
+        ctx,
+        form,
+        lambda: render_json.search(query, chosen, hits),
+        lambda: tsv.statements(hits),
+        lambda: search_view(hits, query, dataset, full) if hits else None,
+    )
     if not hits:
-        where = f" in issues tagged {tag!r}" if tag else ""
+        where = f" with {chosen.describe()}" if chosen.describe() else ""
         raise GapcliError(f"no match for {query!r}{where}")
 
 
 @app.command()
 def perceptions(
-    ctx: typer.Context, as_json: JsonOption = False, positions: PositionsOption = None
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    positions: PositionsOption = None,
+    issue: IssuesOption = None,
+    tag: TagsOption = None,
+    all_tags: AllTagsOption = False,
+    side: SidesOption = None,
+    voice: VoicesOption = None,
+    by: ByOption = None,
 ) -> None:
     """Who reads whom: for each issue, one row per reading side, one column per side read.
 
     Each reading names who holds it and in which voice (government, official, legislature,
-    or another voice of that side); a side reading itself is left blank (·).
+    or another voice of that side); a side reading itself is left blank (·). --side keeps
+    the rows of those readers; --voice and --by keep the readings they match.
 
-    Example: gapcli perceptions
+    \b
+    Examples:
+      gapcli perceptions
+      gapcli perceptions --tag trust --voice official-voices
     """
     from gapcli.explore import perceptions as rows_of
 
     dataset = load(positions)
-    rows = rows_of(dataset)
+    chosen = filters(issue, tag, all_tags, side, voice, by).check(dataset)
+    rows = rows_of(dataset, chosen.select(dataset), chosen)
     if as_json:
         from gapcli.render import json as render_json
 
@@ -85,76 +128,137 @@ def mirror(
     ] = None,
     as_json: JsonOption = False,
     positions: PositionsOption = None,
+    issue: IssuesOption = None,
+    tag: TagsOption = None,
+    all_tags: AllTagsOption = False,
+    side: SidesOption = None,
+    voice: VoicesOption = None,
+    by: ByOption = None,
 ) -> None:
     """Each side's reading of another beside that side's own account, for every pair A→B.
 
     The own account is what the reading points at (its `about` ids), else the read side's
     stance; the source's assessment of a reading shows where it records one. For one issue
-    every ordered pair is shown; for all issues, pairs with no reading are listed in a line.
+    every ordered pair is shown; for several, pairs with no reading are listed in a line.
+    --side keeps the pairs those sides read in; --voice and --by keep the readings they
+    match (the own account is left whole).
 
     \b
     Examples:
       gapcli mirror china-intent
+      gapcli mirror --side china --voice official-voices
       gapcli mirror --json
     """
-    from gapcli.query import find_issue
     from gapcli.sides import mirror as pairs_of
 
     dataset = load(positions)
-    issues = [find_issue(dataset, issue_id)] if issue_id else dataset.issues
-    pairs = [pair for issue in issues for pair in pairs_of(issue, dataset)]
+    ids = [issue_id] if issue_id else []
+    chosen = filters([*ids, *(issue or [])], tag, all_tags, side, voice, by).check(dataset)
+    issues = chosen.select(dataset)
+    pairs = chosen.narrow_pairs([pair for i in issues for pair in pairs_of(i, dataset)])
     if as_json:
         from gapcli.render import json as render_json
 
         write_stdout(render_json.dumps(render_json.mirror(pairs, dataset)))
-        return
-    from gapcli.render.explore import mirror_view
+    else:
+        from gapcli.render.explore import mirror_view
 
-    emit(ctx, mirror_view(pairs, dataset, every_pair=issue_id is not None))
+        one = len(issues) == 1 and bool(chosen.issues)
+        emit(ctx, mirror_view(pairs, dataset, every_pair=one))
+    nothing_left(pairs, "reading", chosen.describe())
 
 
 @app.command()
 def timeline(
-    ctx: typer.Context, as_json: JsonOption = False, positions: PositionsOption = None
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    positions: PositionsOption = None,
+    issue: IssuesOption = None,
+    tag: TagsOption = None,
+    all_tags: AllTagsOption = False,
+    side: SidesOption = None,
+    voice: VoicesOption = None,
+    by: ByOption = None,
+    fmt: FormatOption = None,
 ) -> None:
     """The dated events, oldest first, with the issues they bear on and their citations.
 
     Dates the source gives only as a year or part of a year say so, and sort at the start
     of the year ("2019 (year only)") or where the part falls ("late 2023 (approximate)").
+    --issue and --tag keep the events bearing on those issues or on none in particular;
+    --by keeps those reported by a matching speaker (events have no side or voice).
 
-    Example: gapcli timeline
+    \b
+    Examples:
+      gapcli timeline
+      gapcli timeline --tag taiwan --format tsv
     """
     from gapcli.explore import timeline as events_of
 
+    form = output_format(fmt, as_json)
     dataset = load(positions)
-    events = events_of(dataset)
-    if as_json:
-        from gapcli.render import json as render_json
-
-        write_stdout(render_json.dumps(render_json.timeline(events)))
-        return
+    chosen = filters(issue, tag, all_tags, side, voice, by).check(dataset)
+    events = events_of(dataset, chosen)
+    from gapcli.render import json as render_json
+    from gapcli.render import tsv
     from gapcli.render.explore import timeline_table
 
-    emit(ctx, timeline_table(events, dataset))
+    show(
+        ctx,
+        form,
+        lambda: render_json.timeline(events),
+        lambda: tsv.events(events),
+        lambda: timeline_table(events, dataset),
+    )
+    nothing_left(events, "event", chosen.describe())
 
 
 @app.command()
 def facts(
-    ctx: typer.Context, as_json: JsonOption = False, positions: PositionsOption = None
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    positions: PositionsOption = None,
+    issue: IssuesOption = None,
+    tag: TagsOption = None,
+    all_tags: AllTagsOption = False,
+    side: SidesOption = None,
+    voice: VoicesOption = None,
+    by: ByOption = None,
+    fmt: FormatOption = None,
 ) -> None:
     """The context figures: figure, fact, who gives it, citation and the source's words.
 
-    Example: gapcli facts --json
+    --issue and --tag keep the facts bearing on those issues or on none in particular;
+    --voice and --by keep those of a matching speaker (facts have no side).
+
+    \b
+    Examples:
+      gapcli facts --json
+      gapcli facts --voice public --format tsv
     """
     from gapcli.explore import facts as facts_of
 
+    form = output_format(fmt, as_json)
     dataset = load(positions)
-    items = facts_of(dataset)
-    if as_json:
-        from gapcli.render import json as render_json
-
-        write_stdout(render_json.dumps(render_json.facts(items)))
-        return
+    chosen = filters(issue, tag, all_tags, side, voice, by).check(dataset)
+    items = facts_of(dataset, chosen)
+    from gapcli.render import json as render_json
+    from gapcli.render import tsv
     from gapcli.render.explore import facts_table
 
-    emit(ctx, facts_table(items, dataset))
+    show(
+        ctx,
+        form,
+        lambda: render_json.facts(items),
+        lambda: tsv.facts(items),
+        lambda: facts_table(items, dataset),
+    )
+    nothing_left(items, "fact", chosen.describe())
+
+
+def nothing_left(found: Sized, noun: str, described: str) -> None:
+    """Filters that leave nothing exit 1 (like search), saying which filters."""
+    if described and not found:
+        from gapcli.errors import GapcliError
+
+        raise GapcliError(f"no {noun} matches {described}")

@@ -5,6 +5,7 @@ As in ``render.terminal``, dataset text only ever enters Rich as ``Text``, never
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 
 from rich import box
@@ -13,11 +14,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.explore import Hit, PerceptionRow, when
+from gapcli.explore import PerceptionRow, Speaker, when
 from gapcli.models import Citation, Dataset, Event, Fact
+from gapcli.render.simple_table import Column, SimpleTable
 from gapcli.render.terminal import claim_text, grouped_block, t
 from gapcli.render.text import attribution, marker, markers, plural, visible
 from gapcli.sides import MirrorPair, no_stance
+from gapcli.statements import KIND_LABEL, Said
 
 SNIPPET = 80
 HIGHLIGHT = "bold reverse"
@@ -31,7 +34,7 @@ def snippet(text: str, spans: tuple[tuple[int, int], ...], width: int = SNIPPET)
     applied with ``Text.stylize`` on the match spans, so the text is never parsed as markup.
     """
     flat = text.translate(_FLAT)
-    lo, hi = _window(flat, spans[0], width)
+    lo, hi = _window(flat, spans[0] if spans else (0, 0), width)
     plain, marks = ("…" if lo else ""), []
     edge = lo
     for start, end in spans:
@@ -65,17 +68,24 @@ def _window(flat: str, span: tuple[int, int], width: int) -> tuple[int, int]:
     return lo, hi
 
 
-def search_view(hits: list[Hit], query: str, dataset: Dataset) -> Group:
-    """Search hits grouped by issue (then the dataset file): party, field, citation, snippet."""
+def search_view(hits: list[Said], query: str, dataset: Dataset, full: bool = False) -> Group:
+    """Search hits grouped by issue (then the dataset file): one per statement, with its side,
+    what it is, who says it in which voice, its citation, then its text and any other field
+    that matched (a quote, a figure); ``full`` shows whole texts instead of snippets."""
     issues = len({h.issue for h in hits if h.issue is not None})
-    verb = "matches" if len(hits) == 1 else "match"
-    head = Text(f"{plural(len(hits), 'field')} {verb} “")
+    head = Text(f"{plural(len(hits), 'hit')} for “")
     head.append_text(t(query))
-    head.append(f"” in {plural(issues, 'issue')}")
-    if any(h.issue is None for h in hits):
-        head.append(" and the dataset file")
-    parts: list[RenderableType] = [head]
-    for issue_id, group in groupby(hits, key=lambda h: h.issue):
+    places = [plural(issues, "issue")] if issues else []
+    places += ["the dataset file"] if any(h.issue is None for h in hits) else []
+    head.append(f"” in {' and '.join(places)}")
+    return Group(head, *_by_issue(hits, dataset, lambda hit: _hit(hit, dataset, full)))
+
+
+def _by_issue(
+    items: list[Said], dataset: Dataset, show: Callable[[Said], RenderableType]
+) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for issue_id, group in groupby(items, key=lambda h: h.issue):
         title = Text("\n")
         if issue_id is None:
             title.append("Dataset file", style="bold")
@@ -85,25 +95,112 @@ def search_view(hits: list[Hit], query: str, dataset: Dataset) -> Group:
             title.append_text(t(issue_id, "bold cyan"))
             title.append_text(t(f" — {issue.title}" if issue else "", "bold"))
         parts.append(title)
-        parts.extend(Padding(_hit(hit, dataset), (0, 0, 0, 2)) for hit in group)
-    return Group(*parts)
+        parts.extend(Padding(show(item), (0, 0, 0, 2)) for item in group)
+    return parts
 
 
-def _hit(hit: Hit, dataset: Dataset) -> Group:
+def said_head(item: Said, dataset: Dataset) -> Text:
+    """``Northport · claim · the port authority · official (farm-silt)  ¶2``: side, what it
+    is, who says it in which voice (a match in the speaker highlighted), id, citation."""
     out = Text()
-    party = dataset.party(hit.party) if hit.party else None
+    party = dataset.party(item.party) if item.party else None
     if party is not None:
         out.append_text(t(party.label, "bold"))
         out.append(" · ", style="dim")
-    out.append_text(t(hit.field, "italic"))
-    if hit.by is not None and hit.voice is not None:
+    out.append_text(t(item.kind, "italic"))
+    if item.by is not None:
         out.append(" · ", style="dim")
-        out.append_text(t(f"{hit.by} · {hit.voice.value}", "italic"))
-    if hit.item:
-        out.append_text(t(f" ({hit.item})", "dim"))
-    if hit.cite:
-        out.append(f"  {markers(list(hit.cite), dataset)}", style="dim")
-    return Group(out, Padding(snippet(hit.text, hit.spans), (0, 0, 0, 2)))
+        by = item.matched("by")
+        out.append_text(snippet(item.by, by.spans, len(item.by)) if by else t(item.by))
+        if item.voice is not None:
+            out.append_text(t(f" · {item.voice.value}"))
+    if item.item:
+        out.append_text(t(f" ({item.item})", "dim"))
+    if item.cite:
+        out.append(f"  {markers(list(item.cite), dataset)}", style="dim")
+    return out
+
+
+def _hit(hit: Said, dataset: Dataset, full: bool) -> Group:
+    width = None if full else SNIPPET
+    lines: list[RenderableType] = [said_head(hit, dataset)]
+    main = hit.fields[0] if hit.lone else hit.matched("text") or hit.matched("what")
+    if hit.text:
+        spans = main.spans if main is not None else ()
+        lines.append(Padding(_shown(hit.text, spans, width), (0, 0, 0, 2)))
+    for field in hit.fields:
+        if field is main or field.name == "by":
+            continue
+        label = Text(f"{_field_label(field.name)}: ", style="dim")
+        body = _shown(field.text, field.spans, width)
+        if field.name.endswith("quote"):
+            body = Text("“") + body + Text("”")
+        lines.append(Padding(label + body, (0, 0, 0, 2)))
+    return Group(*lines)
+
+
+def _shown(text: str, spans: tuple[tuple[int, int], ...], width: int | None) -> Text:
+    return snippet(text, spans, len(text) if width is None else width)
+
+
+def _field_label(name: str) -> str:
+    last = name.rsplit(".", 1)[-1]
+    return KIND_LABEL.get(last, last.replace("_", " "))
+
+
+def speakers_table(found: list[Speaker], dataset: Dataset) -> SimpleTable:
+    """Every speaker: who (as attributed), voice, side, how many statements, and where."""
+    table = SimpleTable(
+        [
+            Column("Speaker", ratio=3),
+            Column("Voice"),
+            Column("Side"),
+            Column("Statements"),
+            Column("Issues", ratio=2, style="cyan"),
+        ]
+    )
+    for speaker in found:
+        party = dataset.party(speaker.party) if speaker.party else None
+        where = speaker.issues + (
+            ["dataset file"] if any(s.issue is None for s in speaker.said) else []
+        )
+        table.add_row(
+            t(speaker.by),
+            Text(speaker.voice.value if speaker.voice else "—"),
+            t(party.label) if party else Text("—", style="dim"),
+            Text(str(len(speaker.said))),
+            t(", ".join(where)),
+        )
+    return table
+
+
+def who_view(found: list[Speaker], asked: str, dataset: Dataset) -> Group:
+    """What each speaker matching ``asked`` said, speaker by speaker, across issues."""
+    count = sum(len(s.said) for s in found)
+    head = Text(f"{plural(len(found), 'speaker')} {'matches' if len(found) == 1 else 'match'} “")
+    head.append_text(t(asked))
+    head.append(f"”: {plural(count, 'statement')}")
+    parts: list[RenderableType] = [head]
+    for speaker in found:
+        line = Text("\n")
+        line.append_text(t(speaker.by, "bold"))
+        party = dataset.party(speaker.party) if speaker.party else None
+        line.append_text(t(f" · {speaker.voice.value}" if speaker.voice else ""))
+        line.append_text(t(f" · {party.label}" if party else " · no side"))
+        line.append(f" — {plural(len(speaker.said), 'statement')}", style="dim")
+        parts.append(line)
+        for item in speaker.said:
+            where = Text()
+            where.append_text(t(item.issue or "dataset file", "cyan"))
+            where.append(" · ", style="dim")
+            where.append_text(t(item.kind, "italic"))
+            if item.item:
+                where.append_text(t(f" ({item.item})", "dim"))
+            if item.cite:
+                where.append(f"  {markers(list(item.cite), dataset)}", style="dim")
+            body = Padding(t(item.text), (0, 0, 0, 2))
+            parts.append(Padding(Group(where, body), (0, 0, 0, 2)))
+    return Group(*parts)
 
 
 def perception_table(rows: list[PerceptionRow], dataset: Dataset) -> Table:

@@ -12,12 +12,14 @@ import json
 import re
 from typing import Any
 
-from gapcli.explore import Hit, PerceptionRow, narrowed_meta, when
+from gapcli.explore import PerceptionRow, Speaker, narrowed_meta, when
 from gapcli.models import INVISIBLE, Dataset, Event, Fact, Issue
+from gapcli.query import Filters
 from gapcli.sides import MirrorPair, sides
+from gapcli.statements import Said
 from gapcli.walk import iter_citations
 
-FORMAT = 2
+FORMAT = 3
 
 Json = dict[str, Any]
 # Legal raw inside JSON strings, but they drive or disguise a terminal (C1 controls, DEL,
@@ -44,11 +46,27 @@ def _doc(kind: str, **body: Any) -> Json:
     return {"gapcli_json": FORMAT, "kind": kind, **body}
 
 
-def issue_list(issues: list[Issue], tag: str | None = None) -> Json:
+def filters(chosen: Filters) -> Json:
+    """The filters a document was narrowed by (``[]``/``null`` where none was given)."""
+    return {
+        "issues": list(chosen.issues),
+        "tags": list(chosen.tags),
+        "all_tags": chosen.all_tags,
+        "sides": list(chosen.sides),
+        "voices": [v.value for v in chosen.voices],
+        "by": chosen.by,
+    }
+
+
+def issue_list(issues: list[Issue], chosen: Filters | None = None) -> Json:
     """``gapcli list --json``: one summary object per issue."""
     keys = ("id", "title", "question", "tags", "gap_type", "summary")
     rows = [issue.model_dump(mode="json", include=set(keys)) for issue in issues]
-    return _doc("list", tag=tag, issues=[{k: row[k] for k in keys} for row in rows])
+    return _doc(
+        "list",
+        filters=filters(chosen or Filters()),
+        issues=[{k: row[k] for k in keys} for row in rows],
+    )
 
 
 def compare(issue: Issue, dataset: Dataset) -> Json:
@@ -74,27 +92,60 @@ def compare(issue: Issue, dataset: Dataset) -> Json:
     )
 
 
-def search(query: str, tag: str | None, hits: list[Hit]) -> Json:
-    """``gapcli search --json``: one object per matching field, in output order."""
+def said(item: Said) -> Json:
+    """One statement (or lone field): where it is, what it is, who says it, its fields."""
+    return {
+        "issue": item.issue,
+        "party": item.party,
+        "item": item.item,
+        "kind": item.kind,
+        "path": item.path,
+        "text": item.text,
+        "by": item.by,
+        "voice": None if item.voice is None else item.voice.value,
+        "cite": [c.model_dump(mode="json") for c in item.cite],
+    }
+
+
+def search(query: str, chosen: Filters, hits: list[Said]) -> Json:
+    """``gapcli search --json``: one object per matching statement, in output order, with
+    each matching field and the offsets of every match in it."""
     return _doc(
         "search",
         query=query,
-        tag=tag,
+        filters=filters(chosen),
         hits=[
             {
-                "issue": hit.issue,
-                "party": hit.party,
-                "item": hit.item,
-                "field": hit.field,
-                "text": hit.text,
-                "by": hit.by,
-                "voice": None if hit.voice is None else hit.voice.value,
-                "matches": [{"start": start, "end": end} for start, end in hit.spans],
-                "cite": [c.model_dump(mode="json") for c in hit.cite],
+                **said(hit),
+                "matches": [
+                    {
+                        "field": f.name,
+                        "text": f.text,
+                        "spans": [{"start": a, "end": b} for a, b in f.spans],
+                    }
+                    for f in hit.fields
+                ],
             }
             for hit in hits
         ],
     )
+
+
+def speakers(found: list[Speaker], chosen: Filters, with_statements: bool = False) -> Json:
+    """``gapcli voices --json`` (counts) and ``gapcli who --json`` (with the statements)."""
+    rows = []
+    for speaker in found:
+        row: Json = {
+            "by": speaker.by,
+            "voice": None if speaker.voice is None else speaker.voice.value,
+            "party": speaker.party,
+            "statements": len(speaker.said),
+            "issues": speaker.issues,
+        }
+        if with_statements:
+            row["said"] = [said(item) for item in speaker.said]
+        rows.append(row)
+    return _doc("who" if with_statements else "voices", filters=filters(chosen), speakers=rows)
 
 
 def perceptions(rows: list[PerceptionRow], dataset: Dataset) -> Json:

@@ -100,8 +100,10 @@ def _bullets(claims: list[Claim], notes: Notes) -> list[str]:
     return [f"- {_claim(c, notes)}" for c in claims] or ["- None recorded."]
 
 
-def _side_cell(side: Side, row: Row, dataset: Dataset, notes: Notes) -> str:
+def _side_cell(side: Side, row: Row, dataset: Dataset, notes: Notes, filtered: bool = False) -> str:
     if row is Row.STANCE:
+        if side.stance is None and filtered:
+            return f"*No stance passes the filters for {md(side.party.label)}.*"
         if side.stance is None:
             return f"*{md(no_stance(side.party))}*"
         return _claim(side.stance, notes)
@@ -112,7 +114,12 @@ def _side_cell(side: Side, row: Row, dataset: Dataset, notes: Notes) -> str:
 
 
 def issue_section(
-    number: int, issue: Issue, dataset: Dataset, notes: Notes, sections: dict[str, int]
+    number: int,
+    issue: Issue,
+    dataset: Dataset,
+    notes: Notes,
+    sections: dict[str, int],
+    filtered: bool = False,
 ) -> list[str]:
     """One issue: question, side-by-side GFM table, the source's analysis, gap, common ground,
     bridges."""
@@ -125,7 +132,7 @@ def issue_section(
     for row in Row:
         if row is Row.OTHER and not any(s.others for s in columns):
             continue
-        cells = [_side_cell(s, row, dataset, notes) for s in columns]
+        cells = [_side_cell(s, row, dataset, notes, filtered) for s in columns]
         lines.append(f"| **{row_label(row, len(parties))}** | " + " | ".join(cells) + " |")
     if issue.analysis:
         lines += ["", f"**{md(analysis_heading(dataset))}.**", "", *_bullets(issue.analysis, notes)]
@@ -161,7 +168,11 @@ def quoted(text: str) -> str:
 
 
 def dossier(
-    dataset: Dataset, issues: list[Issue], brief: Brief, since: list[str] | None = None
+    dataset: Dataset,
+    issues: list[Issue],
+    brief: Brief,
+    since: list[str] | None = None,
+    filtered: bool = False,
 ) -> str:
     """The complete dossier (``export --full``): the brief's header and bottom line, then the
     context, every issue side by side with the source's analysis, the recommendations and
@@ -218,7 +229,7 @@ def dossier(
     lines += ["## Issues", ""]
     sections = {issue.id: number for number, issue in enumerate(issues, 1)}
     for number, issue in enumerate(issues, 1):
-        lines += issue_section(number, issue, dataset, notes, sections)
+        lines += issue_section(number, issue, dataset, notes, sections, filtered)
     recs = meta.recommendations
     if recs:
         lines += ["## Recommendations", ""]

@@ -139,9 +139,17 @@ class SimpleTable:
             no_wrap = self.columns[i].ratio is None
             before = [Segment(" " * left, style)] if left else []
             after = [Segment(" " * right, style)] if right else []
-            wrapped = cell.wrap(
-                console, width - left - right, justify="left", overflow="fold", no_wrap=no_wrap
-            )
+            inner = width - left - right
+            if no_wrap and not cell.spans and "\t" not in cell.plain:
+                # What wrap draws for plain text that fits: each line padded, one style.
+                own = style + console.get_style(cell.style)
+                lines = [
+                    [*before, Segment(line + " " * (inner - cell_len(line)), own), *after]
+                    for line in cell.plain.split("\n")
+                ]
+                rendered.append(lines)
+                continue
+            wrapped = cell.wrap(console, inner, justify="left", overflow="fold", no_wrap=no_wrap)
             rendered.append(
                 [[*before, *_segments(console, line, style), *after] for line in wrapped]
             )

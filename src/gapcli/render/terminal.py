@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from enum import StrEnum
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -12,6 +13,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from gapcli.errors import UsageError
 from gapcli.models import Claim, Dataset, Issue, Party, Reading, Statement
 from gapcli.render.simple_table import Column, SimpleTable
 from gapcli.render.text import attribution, markers, visible
@@ -35,12 +37,56 @@ def t(text: str, style: str = "") -> Text:
     return Text(visible(text).replace("\t", " "), style=style)
 
 
-def list_table(issues: list[Issue]) -> SimpleTable:
-    """The issue list: id, title, gap type and the one-line gap (thousands of rows in a blink)."""
-    columns = [Column("ID", style="cyan"), Column("Title", ratio=2), Column("Gap type")]
-    table = SimpleTable([*columns, Column("The gap", ratio=3)])
+class ListColumn(StrEnum):
+    """The columns ``gapcli list`` can show (``--columns``)."""
+
+    ID = "id"
+    TITLE = "title"
+    TYPE = "type"
+    TAGS = "tags"
+    GAP = "gap"
+
+
+_LIST_COLUMNS = {
+    ListColumn.ID: Column("ID", style="cyan"),
+    ListColumn.TITLE: Column("Title", ratio=2),
+    ListColumn.TYPE: Column("Gap type"),
+    ListColumn.TAGS: Column("Tags"),
+    ListColumn.GAP: Column("The gap", ratio=3),
+}
+
+
+def list_columns(spec: str) -> list[ListColumn]:
+    """``id,title,tags`` as columns, in that order; an unknown name is a usage error."""
+    names = [name.strip().lower() for name in spec.split(",") if name.strip()]
+    known = [c.value for c in ListColumn]
+    for name in names:
+        if name not in known:
+            raise UsageError(f"unknown column {name!r}; choose from {','.join(known)}")
+    if not names:
+        raise UsageError(f"no column given; choose from {','.join(known)}")
+    return [ListColumn(name) for name in dict.fromkeys(names)]
+
+
+def list_table(
+    issues: list[Issue], columns: Sequence[ListColumn] = tuple(ListColumn)
+) -> SimpleTable:
+    """The issue list: id, title, gap type, tags and the one-line gap (or the chosen
+    ``columns``); thousands of rows in a blink."""
+    shown = [_LIST_COLUMNS[c] for c in columns]
+    if all(c.ratio is None for c in shown):  # one column must take the rest of the width
+        shown[-1] = Column(shown[-1].header, shown[-1].style, ratio=1)
+    table = SimpleTable(shown)
+    cell: dict[ListColumn, Callable[[Issue], Text]] = {
+        ListColumn.ID: lambda i: t(i.id),
+        ListColumn.TITLE: lambda i: t(i.title),
+        ListColumn.TYPE: lambda i: Text(i.gap_type.value),
+        ListColumn.TAGS: lambda i: t("\n".join(i.tags)),
+        ListColumn.GAP: lambda i: t(i.summary),
+    }
+    makers = [cell[c] for c in columns]
     for issue in issues:
-        table.add_row(t(issue.id), t(issue.title), t(issue.gap_type.value), t(issue.summary))
+        table.add_row(*(make(issue) for make in makers))
     return table
 
 
@@ -144,17 +190,22 @@ def grouped_block(entries: Sequence[Claim], dataset: Dataset) -> RenderableType:
     return Group(*parts)
 
 
-def stance_cell(side: Side, dataset: Dataset, quotes: bool = False) -> Text:
-    """The side's attributed stance, or the line saying the source reports none."""
+def stance_cell(side: Side, dataset: Dataset, quotes: bool = False, filtered: str = "") -> Text:
+    """The side's attributed stance, or the line saying the source reports none (or, with
+    ``filtered``, that none passes the filters)."""
+    if side.stance is None and filtered:
+        return t(f"No stance of {side.party.label} passes the filters.", "dim italic")
     if side.stance is None:
         return t(no_stance(side.party), "dim italic")
     return claim_text(side.stance, dataset, quotes)
 
 
-def side_cell(side: Side, row: Row, dataset: Dataset, quotes: bool = False) -> RenderableType:
+def side_cell(
+    side: Side, row: Row, dataset: Dataset, quotes: bool = False, filtered: str = ""
+) -> RenderableType:
     """One cell of the side-by-side table."""
     if row is Row.STANCE:
-        return stance_cell(side, dataset, quotes)
+        return stance_cell(side, dataset, quotes, filtered)
     entries = side.row(row)
     many = len(dataset.meta.parties) > 2
     if row is Row.OTHER or (row is Row.READINGS and many):
@@ -164,9 +215,33 @@ def side_cell(side: Side, row: Row, dataset: Dataset, quotes: bool = False) -> R
     return claims_block([e for _, e in entries], dataset, quotes, labels)
 
 
-def compare_view(issue: Issue, dataset: Dataset, quotes: bool = False) -> Group:
-    """The side-by-side view of one issue: one column per declared side."""
-    parties = dataset.meta.parties
+def compare_views(
+    issues: list[Issue],
+    dataset: Dataset,
+    quotes: bool = False,
+    parties: list[Party] | None = None,
+    filtered: str = "",
+) -> Group:
+    """The side-by-side views of several issues, one after another."""
+    parts: list[RenderableType] = []
+    for issue in issues:
+        if parts:
+            parts.append(Text(""))
+        parts.append(compare_view(issue, dataset, quotes, parties, filtered))
+    return Group(*parts)
+
+
+def compare_view(
+    issue: Issue,
+    dataset: Dataset,
+    quotes: bool = False,
+    parties: list[Party] | None = None,
+    filtered: str = "",
+) -> Group:
+    """The side-by-side view of one issue: one column per declared side (or per ``parties``);
+    ``filtered`` names the statement filters that narrowed it, said in the heading."""
+    declared = len(dataset.meta.parties)
+    parties = dataset.meta.parties if parties is None else parties
     head = Text()
     head.append_text(t(issue.title, "bold"))
     head.append(f"  ({issue.id})", style="dim")
@@ -186,8 +261,11 @@ def compare_view(issue: Issue, dataset: Dataset, quotes: bool = False) -> Group:
         "and lawmakers come first, its other voices apart.",
         style="dim",
     )
+    if filtered:
+        head.append("\nOnly the entries that pass ", style="bold")
+        head.append_text(t(filtered, "bold"))
 
-    columns = sides(issue, dataset)
+    columns = [side for side in sides(issue, dataset) if side.party in parties]
     table = Table(box=box.ROUNDED, show_lines=True, expand=True, header_style="bold")
     table.add_column("", style="bold", no_wrap=True, width=LABEL_WIDTH)
     for party in parties:
@@ -195,9 +273,10 @@ def compare_view(issue: Issue, dataset: Dataset, quotes: bool = False) -> Group:
     for row in Row:
         if row is Row.OTHER and not any(s.others for s in columns):
             continue
-        label = row_label(row, len(parties))
+        label = row_label(row, declared)
         label = "\n".join(label.rsplit(" ", 1)) if len(label) > LABEL_WIDTH else label
-        table.add_row(Text(label), *(side_cell(s, row, dataset, quotes) for s in columns))
+        cells = (side_cell(s, row, dataset, quotes, filtered) for s in columns)
+        table.add_row(Text(label), *cells)
 
     parts: list[RenderableType] = [head, table]
     if issue.analysis:

@@ -1,0 +1,38 @@
+"""The closed choices of command-line options, light enough to import at start-up.
+
+``VoiceChoice`` repeats ``models.Voice`` (which needs pydantic) and adds two groups; a test
+keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class VoiceChoice(StrEnum):
+    """What ``--voice`` accepts: a voice (positions/CODEBOOK.md), or a group of them."""
+
+    GOVERNMENT = "government"
+    OFFICIAL = "official"
+    LEGISLATURE = "legislature"
+    PARTICIPANT = "participant"
+    EXPERT = "expert"
+    PUBLIC = "public"
+    MEDIA = "media"
+    ANALYSIS = "analysis"
+    OFFICIAL_VOICES = "official-voices"  # group: government, official, legislature
+    OTHER_VOICES = "other-voices"  # group: participant, expert, public, media
+
+
+GROUPS = {
+    VoiceChoice.OFFICIAL_VOICES: ("government", "official", "legislature"),
+    VoiceChoice.OTHER_VOICES: ("participant", "expert", "public", "media"),
+}
+
+
+class OutputFormat(StrEnum):
+    """What ``--format`` accepts: the table, tab-separated lines, or JSON (docs/json.md)."""
+
+    TABLE = "table"
+    TSV = "tsv"
+    JSON = "json"
