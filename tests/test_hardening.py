@@ -524,3 +524,42 @@ def test_diff_of_renamed_entries_is_linear(tmp_path: Path, distinct: bool) -> No
         diff(old, new)
 
     assert linear(run, diffing.__file__, sizes=(200, 400, 800))
+
+
+# --- GitHub's own renderer (cmark-gfm) -------------------------------------------------------
+
+
+def github(markdown: str) -> str:
+    import cmarkgfm  # type: ignore[import-untyped]
+
+    return str(cmarkgfm.github_flavored_markdown_to_html(markdown))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://en.wikipedia.org/wiki/Foo_(bar)_baz and www.example.com/~user/x_y",
+        "[link=http://evil.example/]click[/link] and <http://x>",
+        ":smile: :+1: and 10:30",
+    ],
+)
+def test_github_shows_urls_and_codes_as_written(text: str) -> None:
+    """Red team, round 3: GFM's autolinks took the escapes into the link (a URL with `_`
+    showed backslashes and pointed nowhere)."""
+    import html
+
+    page = github(md(text))
+    assert "<a " not in page
+    assert html.unescape(re.sub(r"<[^>]+>", "", page)).strip() == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60))
+def test_any_text_reads_back_from_github_as_written(text: str) -> None:
+    import html
+
+    page = github(md(text) + "\n")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert re.sub(r"\s", "", shown) == re.sub(r"\s", "", visible(text))
+    links = re.findall(r'<a href="([^"]*)"', page)
+    assert all(link.startswith("mailto:") for link in links), links  # e-mail: same text

@@ -30,6 +30,11 @@ from gapcli.sides import Row, Side, analysis_heading, no_stance, row_label, side
 _INLINE = re.compile(r"([\\`*_\[\]|~#$^@{}])")
 _YAML_UNSAFE = re.compile("[\u2028\u2029\ufeff\ufffe\uffff]")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+# What GFM turns into a link or an emoji by itself: a scheme's colon (https:, ftp:, mailto:),
+# the dot after www, a colon opening an emoji code (:smile:). Escaping that one character
+# keeps the text literal (a URL would otherwise become a link carrying the backslashes the
+# other escapes put in it).
+_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftps?|mailto):|\bwww\.|:(?=[\w+-]+:)")
 # What starts a block at the start of a line: headings, quotes, bullets, setext rules,
 # pandoc's fenced divs and definitions (:), and list numbers of every kind pandoc reads
 # ("1.", "a)", "iv.", "(2)").
@@ -46,6 +51,7 @@ def md(text: str) -> str:
     text = visible(text).replace("\r\n", "\n").replace("\t", " ")
     text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
     text = _INLINE.sub(r"\\\1", text)
+    text = _AUTOLINK.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text)
     text = _BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
     lines = [line.strip() for line in text.split("\n")]
     return "<br>".join(lines) if any(lines) else ""  # a lone <br> line is an HTML block
