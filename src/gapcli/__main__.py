@@ -1,5 +1,5 @@
 """``python -m gapcli``."""
 
-from gapcli.cli import main
+from gapcli.console import main
 
 main(prog_name="gapcli")

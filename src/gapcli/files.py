@@ -37,6 +37,9 @@ def read_regular(path: str | os.PathLike[str], shown: str, limit: int = MAX_FILE
     """The bytes of a regular file of at most ``limit`` bytes; anything else is a DataError
     naming the file and what is wrong (``shown`` is the name used in messages)."""
     try:
+        mode = os.stat(path).st_mode  # a socket cannot even be opened: say what it is
+        if stat.S_ISSOCK(mode):
+            raise NotRegular([f"{shown}: is a socket, not a regular file; gapcli reads only files"])
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise DataError([f"{shown}: cannot read file: {exc.strerror or exc}"]) from None

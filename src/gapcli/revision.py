@@ -124,17 +124,29 @@ def read_revision(rev: str, positions: Path) -> tuple[str, dict[str, bytes]]:
         raise GapcliError(f"{rev}: git cannot list {prefix or '.'} ({_said(listing)})")
     shown = f"{rev}:{prefix.rstrip('/') or '.'}"
     blobs: dict[str, tuple[str, int]] = {}
+    skipped: list[str] = []  # named like issues, not files: said, as in a folder
     for row in listing.stdout.split(b"\0"):
         if not row:
             continue
         meta, _, name_bytes = row.partition(b"\t")
         mode, kind, obj, size = meta.decode().split()
         name = name_bytes.decode("utf-8", "replace").rsplit("/", 1)[-1]
+        if (
+            name.endswith(ISSUE_SUFFIXES)
+            and not name.startswith(".")
+            and (kind != "blob" or mode == "120000")
+        ):
+            what = {"tree": "a folder", "commit": "a submodule"}.get(kind, "a symbolic link")
+            skipped.append(
+                f"{shown}/{name}: is {what}, not a regular file; gapcli reads only files"
+            )
         if kind == "blob" and name.endswith(ISSUE_SUFFIXES) and mode != "120000":
             if int(size) > MAX_FILE_BYTES:
                 limit = f"the limit is {MAX_FILE_BYTES:,}"
                 raise DataError([f"{shown}/{name}: file is {int(size):,} bytes; {limit}"])
             blobs[name] = (obj, int(size))
+    if skipped:
+        raise DataError(skipped)
     if not blobs:
         raise DataError(
             [

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from gapcli.errors import DataError, UsageError
+from gapcli.files import kind_of
 
 DATASET_FILE = "dataset.yaml"
 ISSUE_SUFFIXES = (".yaml", ".yml")
@@ -32,7 +33,7 @@ def positions_dir(option: str | None) -> Path:
 def issue_files(folder: Path, shown: str) -> list[Path]:
     """The issue files of a dataset folder (every ``*.yaml`` but the dataset file)."""
     try:
-        is_dir = stat.S_ISDIR(folder.stat().st_mode)
+        mode = folder.stat().st_mode
     except FileNotFoundError:
         raise UsageError(
             f"{shown}: positions folder not found; pass --positions DIR or set {ENV_VAR}"
@@ -41,8 +42,9 @@ def issue_files(folder: Path, shown: str) -> list[Path]:
         raise DataError(
             [f"{shown}: cannot open the positions folder: {exc.strerror or exc}"]
         ) from None
-    if not is_dir:
-        raise UsageError(f"{shown}: is a file; --positions takes the folder holding {DATASET_FILE}")
+    if not stat.S_ISDIR(mode):
+        what = "a file" if stat.S_ISREG(mode) else kind_of(mode)
+        raise UsageError(f"{shown}: is {what}; --positions takes the folder holding {DATASET_FILE}")
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
@@ -83,5 +85,13 @@ def issue_ids(folder: Path | str) -> list[str]:
     Only names that are valid ids are offered: a file named ``$(touch x).yaml`` is not an
     issue id, and shell completion must never offer it.
     """
-    stems = {path.stem for path in issue_files(Path(folder), str(folder))}
+    stems = {path.stem for path in issue_files(Path(folder), str(folder)) if _regular(path)}
     return sorted(stem for stem in stems if _ID.fullmatch(stem))
+
+
+def _regular(path: Path) -> bool:
+    """Whether ``path`` is a regular file (a FIFO named like an issue is no issue id)."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
