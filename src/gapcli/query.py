@@ -4,11 +4,9 @@ and speaker (one ``Filters`` for every command); the export date."""
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
 
 from gapcli.choices import GROUPS, VoiceChoice
 from gapcli.errors import UsageError
@@ -273,14 +271,3 @@ def select_issues(dataset: Dataset, filters: Filters) -> list[Issue]:
     """The issues chosen by the filters, each with only the statements that pass them."""
     checked = filters.check(dataset)
     return [checked.narrow(issue, dataset) for issue in checked.select(dataset)]
-
-
-def export_date() -> str:
-    """Today (UTC), or SOURCE_DATE_EPOCH's date for reproducible exports."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
-        except (ValueError, OverflowError, OSError):
-            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from None
-    return date.today().isoformat()

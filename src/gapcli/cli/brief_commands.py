@@ -65,9 +65,9 @@ def make_brief(
 ) -> Brief:
     """The brief of the chosen issues, dated today (or SOURCE_DATE_EPOCH's day)."""
     from gapcli.brief import build
-    from gapcli.query import export_date
+    from gapcli.clock import today
 
-    return build(dataset, chosen, export_date(), options, detail)
+    return build(dataset, chosen, today(), options, detail)
 
 
 def document(

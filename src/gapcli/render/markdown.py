@@ -13,6 +13,7 @@ from gapcli.models import (
     Citation,
     Claim,
     Dataset,
+    DatasetFile,
     Issue,
     Reading,
     Source,
@@ -204,6 +205,23 @@ def dossier(
         "## Context",
         "",
     ]
+    lines += _context(meta, notes)
+    lines += ["## Issues", ""]
+    sections = {issue.id: number for number, issue in enumerate(issues, 1)}
+    for number, issue in enumerate(issues, 1):
+        lines += issue_section(number, issue, dataset, notes, sections, filtered)
+    recs = meta.recommendations
+    if recs:
+        lines += ["## Recommendations", ""]
+        lines += [f"- {md(r.text)} — *{md(attribution(r))}* {notes.ref(r.cite)}" for r in recs]
+        lines.append("")
+    lines += _citations(meta, notes)
+    return "\n".join(lines) + "\n"
+
+
+def _context(meta: DatasetFile, notes: Notes) -> list[str]:
+    """The dialogue, the facts and the key dates bearing on the chosen issues."""
+    lines: list[str] = []
     if meta.dialogue:
         d = meta.dialogue
         known = [
@@ -216,32 +234,26 @@ def dossier(
         ]
         lines.append("; ".join(f"{k}: {md(v)}" for k, v in known if v) + f". {notes.ref(d.cite)}")
         lines.append("")
-    facts = meta.facts
-    for fact in facts:
+    for fact in meta.facts:
         in_text = fact.figure and fact.figure.casefold() in fact.text.casefold()
         figure = f"**{md(fact.figure)}** — " if fact.figure and not in_text else ""
         lines.append(
             f"- {figure}{md(fact.text)} — *{md(attribution(fact))}* {notes.ref(fact.cite)}"
         )
-    if facts:
+    if meta.facts:
         lines.append("")
-    events = meta.timeline
-    if events:
+    if meta.timeline:
         lines += ["### Key dates", ""]
-        for event in sorted(events, key=lambda e: e.sort_key()):
+        for event in sorted(meta.timeline, key=lambda e: e.sort_key()):
             by = f" — *{md(event.by)}*" if event.by else ""
             lines.append(f"- **{when(event)}** — {md(event.text)}{by} {notes.ref(event.cite)}")
         lines.append("")
-    lines += ["## Issues", ""]
-    sections = {issue.id: number for number, issue in enumerate(issues, 1)}
-    for number, issue in enumerate(issues, 1):
-        lines += issue_section(number, issue, dataset, notes, sections, filtered)
-    recs = meta.recommendations
-    if recs:
-        lines += ["## Recommendations", ""]
-        lines += [f"- {md(r.text)} — *{md(attribution(r))}* {notes.ref(r.cite)}" for r in recs]
-        lines.append("")
-    lines += ["## Citations", ""]
+    return lines
+
+
+def _citations(meta: DatasetFile, notes: Notes) -> list[str]:
+    """Every cited paragraph in source order, with the quotes behind it."""
+    lines = ["## Citations", ""]
     if len(meta.sources) == 1:
         lines += [f"All citations are to {source_line(meta.sources[0])}; ¶ = paragraph.", ""]
     else:
@@ -252,7 +264,7 @@ def dossier(
         kept = outermost(list(notes.quotes[(source, para)]))
         said = " … ".join(f"“{md(quote)}”" for quote in kept)
         lines.append(f"- {notes.marker(source, para)}" + (f": {said}" if said else ""))
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 CONTAINMENT_LIMIT = 32  # quotes of one paragraph compared with each other, at most
