@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""Mutation testing of the trust core: ``scripts/mutation.py [MODULE...]`` (docs/testing.md).
+
+Runs mutmut 3 (configured under ``[tool.mutmut]`` in pyproject.toml) from a clean
+``mutants/`` folder over the modules that decide what is trusted and shown, then prints
+one row per module: mutants, killed, survived, of those the equivalent ones (listed in
+``EQUIVALENT`` below with the reason no test can tell them from the code), timeouts, other
+(no tests, suspicious...), and the score: killed and timed-out mutants over all mutants but
+the equivalent ones (``raw``: over all mutants). With no MODULE, every module below is run
+but the optional one (``messages``: error wording); ``--list`` names them; ``--survivors``
+prints each surviving mutant that is not listed as equivalent (``.venv/bin/mutmut show
+NAME`` shows its diff); ``--equivalents`` prints the list as Markdown for docs/testing.md.
+The exit status is 1 when a module scores below ``--fail-under`` (90 by default).
+``--recheck`` reruns only the last run's unexplained survivors, keeping ``mutants/`` (mutmut
+collects stats for new tests only): the quick loop after adding tests.
+
+Some modules are mutated only in the functions that are in scope: the Markdown renderer's
+escaping (``md``, ``_quoted``, ``front_matter``), not the briefing's layout; the JSON
+renderer's ``dumps`` and ``_escape``; the models' field validators.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module under mutation testing, and the functions in scope (None: all of them)."""
+
+    path: str
+    functions: tuple[str, ...] | None = None
+    optional: bool = False  # run only when named
+
+    @property
+    def dotted(self) -> str:
+        return self.path.removeprefix("src/").removesuffix(".py").replace("/", ".")
+
+    def patterns(self) -> list[str]:
+        """mutmut's mutant-name globs for this module's mutants in scope."""
+        if self.functions is None:
+            return [f"{self.dotted}.*"]
+        return [f"{self.dotted}.{mangled(f)}__mutmut_*" for f in self.functions]
+
+    def in_scope(self, key: str) -> bool:
+        module, _, function = key.rpartition("__mutmut_")[0].rpartition(".")
+        if module != self.dotted:
+            return False
+        return self.functions is None or function in {mangled(f) for f in self.functions}
+
+
+def mangled(function: str) -> str:
+    """mutmut's name for a function (``x_md``) or a method (``xǁIndexǁparagraph_of``)."""
+    cls, _, name = function.rpartition(".")
+    return f"xǁ{cls}ǁ{name}" if cls else f"x_{name}"
+
+
+MODULES = {
+    "verify": Module("src/gapcli/verify.py"),
+    "files": Module("src/gapcli/files.py"),
+    "yaml_safe": Module("src/gapcli/loader/yaml_safe.py"),
+    "checks": Module("src/gapcli/loader/checks.py"),
+    "messages": Module("src/gapcli/loader/messages.py", optional=True),
+    "models": Module("src/gapcli/models.py", ("_visible", "_real_date", "_unique")),
+    "query": Module("src/gapcli/query.py"),
+    "text": Module("src/gapcli/render/text.py"),
+    "markdown": Module("src/gapcli/render/markdown.py", ("md", "_quoted", "front_matter")),
+    "json": Module("src/gapcli/render/json.py", ("dumps", "_escape")),
+}
+
+# Surviving mutants that no test can tell from the original, and why (docs/testing.md). A
+# name is stable while its function's code is unchanged; a listed name that no longer
+# survives is reported, so the list cannot go stale unnoticed.
+_UNREACHED = "no character in models.INVISIBLE is at this boundary, so _escape never sees one"
+EQUIVALENT: dict[str, str] = {
+    "gapcli.verify.x_parse_source_texts__mutmut_31": (
+        'decodes with "UTF-8" instead of "utf-8": the same codec'
+    ),
+    "gapcli.verify.x_check_quotes__mutmut_32": (
+        "looks up the index under None, so it is rebuilt for every misplaced quote: the same "
+        "answers, only slower (the cache is a performance measure)"
+    ),
+    "gapcli.files.x_read_regular__mutmut_8": (
+        "drops O_CLOEXEC from os.open's flags: Python makes every descriptor it opens "
+        "non-inheritable anyway (PEP 446), so no child process can tell"
+    ),
+    "gapcli.files.x_read_regular__mutmut_14": (
+        'looks up "XXO_CLOEXECXX", so the flag is 0: as above, PEP 446 makes it redundant'
+    ),
+    "gapcli.files.x_read_regular__mutmut_15": (
+        'looks up "o_cloexec", so the flag is 0: as above, PEP 446 makes it redundant'
+    ),
+    "gapcli.loader.yaml_safe.xǁ_Problemǁ__init____mutmut_1": (
+        "the exception's own message (args) becomes None: it is never shown, plain() reports "
+        "its .message"
+    ),
+    "gapcli.loader.yaml_safe.xǁ_Problemǁ__init____mutmut_4": (
+        "`if node` becomes `if node or True`: every _Problem is raised with a node, so the "
+        "None branch is never taken"
+    ),
+    "gapcli.loader.yaml_safe.xǁ_Loaderǁresolve__mutmut_21": (
+        "an untagged sequence resolves to the map tag: _build tells sequences from mappings "
+        "by the node's class, and both tags are allowed, so the tag is never looked at"
+    ),
+    "gapcli.loader.yaml_safe.xǁ_Loaderǁresolve__mutmut_22": (
+        "an untagged mapping resolves to the seq tag: as above"
+    ),
+    "gapcli.loader.yaml_safe.xǁ_Loaderǁresolve__mutmut_25": (
+        "the seq and map tags swapped: as above"
+    ),
+    "gapcli.loader.yaml_safe.x_compose_bytes__mutmut_6": (
+        'decodes with "UTF-8" instead of "utf-8": the same codec'
+    ),
+    "gapcli.loader.yaml_safe.x_compose_bytes__mutmut_26": (
+        "`if mark` becomes `if mark or True`: every syntax error PyYAML's parser and scanner "
+        "raise carries a problem or context mark, so the branch without one is never taken"
+    ),
+    "gapcli.loader.yaml_safe.x_plain__mutmut_11": (
+        "`if problem.mark` becomes `... or True`: every _Problem has a mark (see _Problem mutant 4)"
+    ),
+    "gapcli.loader.yaml_safe.x_read_yaml__mutmut_10": (
+        "drops the limit argument of read_regular, whose default is the same MAX_FILE_BYTES"
+    ),
+    "gapcli.loader.yaml_safe.x__mark__mutmut_16": (
+        "depth - 1 for a list item: _mark runs only on data that _build accepted (at most "
+        "MAX_DEPTH levels), so its own depth guard is never reached"
+    ),
+    "gapcli.loader.yaml_safe.x__mark__mutmut_27": (
+        "depth - 1 for a mapping value: as above, the guard is never reached"
+    ),
+    "gapcli.loader.checks.x__check_entries__mutmut_82": (
+        "drops the None default of next() when choosing the party a two-party reading reads: "
+        "a dataset declares at least two parties, so another party always exists"
+    ),
+    "gapcli.loader.checks.x__check_entries__mutmut_110": (
+        "`if read` becomes `if read or True`: by then `read` is always a declared party id"
+    ),
+    "gapcli.query.x_unknown_issue_message__mutmut_9": (
+        "drops n=3 from difflib.get_close_matches, whose default n is 3"
+    ),
+    "gapcli.render.text.x__escape__mutmut_3": f"`code < 0x100` becomes `<=`: {_UNREACHED}",
+    "gapcli.render.text.x__escape__mutmut_4": f"`code < 0x100` becomes `< 257`: {_UNREACHED}",
+    "gapcli.render.text.x__escape__mutmut_7": f"`code < 0x10000` becomes `<=`: {_UNREACHED}",
+    "gapcli.render.text.x__escape__mutmut_8": (f"`code < 0x10000` becomes `< 65537`: {_UNREACHED}"),
+    "gapcli.render.markdown.x_md__mutmut_11": (
+        'the "\\r\\n" to newline replacement is dead code: visible() has already written '
+        'every carriage return as the escape \\x0d (see "Found" below)'
+    ),
+    "gapcli.render.markdown.x_md__mutmut_12": "as above: the replacement never matches",
+    "gapcli.render.markdown.x__quoted__mutmut_3": (
+        "ensure_ascii=None instead of False: json.dumps only tests its truth"
+    ),
+    "gapcli.render.json.x_dumps__mutmut_3": (
+        "ensure_ascii=None instead of False: json.dumps only tests its truth"
+    ),
+    "gapcli.render.json.x__escape__mutmut_3": f"`code < 0x10000` becomes `<=`: {_UNREACHED}",
+    "gapcli.render.json.x__escape__mutmut_4": (f"`code < 0x10000` becomes `< 65537`: {_UNREACHED}"),
+}
+
+# mutmut's exit codes (mutmut.stats.status_by_exit_code) grouped for the table.
+KILLED = {1, 3}
+SURVIVED = {0}
+TIMEOUT = {24, -24, 36, 152, 255}
+
+
+def results() -> dict[str, int | None]:
+    """Every mutant's exit code, from the ``.meta`` files mutmut leaves in ``mutants/``."""
+    codes: dict[str, int | None] = {}
+    for meta in (ROOT / "mutants").rglob("*.py.meta"):
+        codes.update(json.loads(meta.read_text("utf-8"))["exit_code_by_key"])
+    return codes
+
+
+def table(chosen: list[str], codes: dict[str, int | None]) -> tuple[list[str], list[float]]:
+    """The per-module table as Markdown lines, and each module's score (percent)."""
+    lines = [
+        "| module | mutants | killed | survived | equivalent | timeouts | other | score | raw |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    scores: list[float] = []
+    total: Counter[str] = Counter()
+    for name in chosen:
+        module = MODULES[name]
+        mine = {key: code for key, code in codes.items() if module.in_scope(key)}
+        row = Counter(
+            mutants=len(mine),
+            killed=sum(c in KILLED for c in mine.values()),
+            survived=sum(c in SURVIVED for c in mine.values()),
+            equivalent=sum(c in SURVIVED and k in EQUIVALENT for k, c in mine.items()),
+            timeouts=sum(c in TIMEOUT for c in mine.values()),
+        )
+        row["other"] = row["mutants"] - row["killed"] - row["survived"] - row["timeouts"]
+        total.update(row)
+        scores.append(_score(row))
+        lines.append(_row(module.path.removeprefix("src/gapcli/"), row))
+    if len(chosen) > 1:
+        lines.append(_row("**all**", total))
+    return lines, scores
+
+
+def _score(row: Counter[str], raw: bool = False) -> float:
+    detected = row["killed"] + row["timeouts"]
+    return 100 * detected / max(row["mutants"] - (0 if raw else row["equivalent"]), 1)
+
+
+def _row(label: str, row: Counter[str]) -> str:
+    keys = ("mutants", "killed", "survived", "equivalent", "timeouts", "other")
+    counts = " | ".join(str(row[k]) for k in keys)
+    return f"| {label} | {counts} | {_score(row):.1f}% | {_score(row, raw=True):.1f}% |"
+
+
+def _mutmut() -> str:
+    """mutmut beside this Python, else in the project's ``.venv``, else on the PATH."""
+    for candidate in (Path(sys.executable).with_name("mutmut"), ROOT / ".venv/bin/mutmut"):
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which("mutmut") or "mutmut"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help="default: all")
+    parser.add_argument("--list", action="store_true", help="name the modules and exit")
+    parser.add_argument("--survivors", action="store_true", help="list surviving mutants")
+    parser.add_argument(
+        "--equivalents", action="store_true", help="print the equivalent mutants as Markdown"
+    )
+    parser.add_argument("--max-children", type=int, default=2, help="parallel test workers")
+    parser.add_argument("--fail-under", type=float, default=90.0, help="least score, percent")
+    parser.add_argument(
+        "--report-only", action="store_true", help="print the table of the last run; run nothing"
+    )
+    parser.add_argument(
+        "--recheck",
+        action="store_true",
+        help="rerun only the last run's survivors (after adding tests), keeping mutants/",
+    )
+    args = parser.parse_args(argv)
+    if args.equivalents:
+        for key, reason in EQUIVALENT.items():
+            print(f"- `{key}`: {reason}")
+        return 0
+    if args.list:
+        for name, module in MODULES.items():
+            scope = ", ".join(module.functions) if module.functions else "all functions"
+            when = "; optional: run when named" if module.optional else ""
+            print(f"{name:10} {module.path} ({scope}{when})")
+        return 0
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module {', '.join(unknown)}; choose from {', '.join(MODULES)}")
+    chosen = args.modules or [name for name, module in MODULES.items() if not module.optional]
+    start = time.monotonic()
+    if not args.report_only:
+        if args.recheck:
+            patterns = [
+                key
+                for key, code in results().items()
+                if code in SURVIVED
+                and key not in EQUIVALENT
+                and any(MODULES[n].in_scope(key) for n in chosen)
+            ]
+        else:
+            shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+            patterns = [p for name in chosen for p in MODULES[name].patterns()]
+        if patterns:  # (a recheck with no survivors has nothing to run)
+            command = [_mutmut(), "run", f"--max-children={args.max_children}", *patterns]
+            run = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=False)
+            if run.returncode:
+                print(f"mutmut run failed (exit status {run.returncode})", file=sys.stderr)
+                return run.returncode
+    codes = results()
+    lines, scores = table(chosen, codes)
+    print("\n".join(lines))
+    if not args.report_only:
+        print(f"\n{time.monotonic() - start:.0f} s for {', '.join(chosen)}")
+    in_scope = {k: c for k, c in codes.items() if any(MODULES[n].in_scope(k) for n in chosen)}
+    stale = [k for k in EQUIVALENT if k in in_scope and in_scope[k] not in SURVIVED]
+    if stale:
+        print(f"\nlisted as equivalent but not surviving (update EQUIVALENT): {', '.join(stale)}")
+    if args.survivors:
+        for key, code in sorted(in_scope.items()):
+            if code in SURVIVED and key not in EQUIVALENT:
+                print(key)
+    return 1 if any(s < args.fail_under for s in scores) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
