@@ -244,16 +244,6 @@ def _collect(
     return checked, migrated is not None
 
 
-_UNDECIDED = (
-    "{shown}: a schema-1 dataset, read through the migration in memory; it could not decide "
-    "what is listed below. Run 'gapcli migrate DIR -o NEWDIR' on it, then review what it lists"
-)
-
-
-def _schema_1(data: Any) -> bool:
-    return isinstance(data, dict) and data.get("schema") in (None, 1)
-
-
 def _marks_of(read: Callable[[], bytes], shown: str) -> dict[Loc, tuple[int, int]]:
     """Line and column of every value, read again when an error first needs them."""
     try:
