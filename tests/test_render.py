@@ -38,7 +38,7 @@ def test_visible_escapes_control_characters(raw: str, shown: str) -> None:
         ("two-party data.", "two-party data."),
         ("a | b", "a \\| b"),
         ("*bold* _it_ `code` ~s~", "\\*bold\\* \\_it\\_ \\`code\\` \\~s\\~"),
-        ("[link](http://x)", "\\[link\\](http://x)"),
+        ("[link](http://x)", "\\[link\\](http\\://x)"),  # no autolink on GitHub either
         ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
         ("AT&T &amp; co", "AT&T &amp;amp; co"),
         ("# not a heading", "\\# not a heading"),
