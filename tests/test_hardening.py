@@ -563,3 +563,53 @@ def test_any_text_reads_back_from_github_as_written(text: str) -> None:
     assert re.sub(r"\s", "", shown) == re.sub(r"\s", "", visible(text))
     links = re.findall(r'<a href="([^"]*)"', page)
     assert all(link.startswith("mailto:") for link in links), links  # e-mail: same text
+
+
+# --- quote verification compares the whole quote (issue #20) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Ship traffic doubled in two years, and there is silt from the southern farmz",
+        "Ship traffic doubled in ten years, and there is silt from the southern farms",
+        "Ship traffic doubled in two years, and there is silt from the southern farms. And more.",
+    ],
+    ids=["last-letter", "middle-word", "longer-than-its-paragraph"],
+)
+def test_quote_verification_compares_the_whole_quote(quote: str) -> None:
+    """A check of only a quote's first characters (20 of them passed every test once) would
+    call each of these verbatim; each differs from ¶2 after its first 20 characters."""
+    from gapcli.models import Citation, Dataset
+    from gapcli.source_text import SourceText
+    from gapcli.sources import Text
+    from gapcli.verify import check_quotes
+
+    loaded = load_dataset(TWO)
+    tolls = loaded.issue("tolls")
+    assert tolls is not None
+    cite = Citation(source="memo", para=2, quote=quote)
+    gap = tolls.gap.model_copy(update={"cite": [cite]})
+    issue = tolls.model_copy(update={"gap": gap})
+    built = Dataset(meta=loaded.meta.model_copy(update={"dialogue": None}), issues=[issue])
+    paragraph = "Ship traffic doubled in two years, and there is silt from the southern farms."
+    text = Text("memo", "memo.txt", SourceText.parse(f"one\n{paragraph}\nthree\nfour\n"), "")
+    found = check_quotes(built, {"memo": text})
+    assert quote[:20] == paragraph[:20]
+    assert len(found.problems) == 1 and "quote is not verbatim in memo ¶2" in found.problems[0]
+    exact = check_quotes(
+        Dataset(
+            meta=built.meta,
+            issues=[
+                issue.model_copy(
+                    update={
+                        "gap": gap.model_copy(
+                            update={"cite": [cite.model_copy(update={"quote": paragraph})]}
+                        )
+                    }
+                )
+            ],
+        ),
+        {"memo": text},
+    )
+    assert exact.problems == []
