@@ -109,7 +109,8 @@ def test_the_analysis_list_says_where_another_voice_goes(
         load_dataset(folder)
     assert caught.value.problems == [
         f"{issue}:87:5: analysis[0].voice: the `analysis` list holds the source's own analysis "
-        f"(voice: analysis), not a {voice} view; put it {where}"
+        f"(voice: analysis), not {'an' if voice[0] in 'aeiou' else 'a'} {voice} view; "
+        f"put it {where}"
     ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from gapcli.errors import UsageError
 
@@ -16,4 +16,4 @@ def today() -> str:
             return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
         except (ValueError, OverflowError, OSError):
             raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from None
-    return date.today().isoformat()
+    return datetime.now(UTC).date().isoformat()

@@ -239,7 +239,8 @@ def _check_entries(issue: Issue, origin: Origin, parties: list[str] | None) -> I
                     origin,
                     (*at, "voice"),
                     f"the `analysis` list holds the source's own analysis (voice: analysis), "
-                    f"not a {entry.voice.value} view; put it {where}",
+                    f"not {'an' if entry.voice.value[0] in 'aeiou' else 'a'} {entry.voice.value} "
+                    f"view; put it {where}",
                 )
     if parties is None:
         return

@@ -49,7 +49,7 @@ def md(text: str) -> str:
     writes ``<`` as ``&lt;`` and entity-like ``&`` as ``&amp;``, escapes a leading block
     marker (``#``, ``>``, ``-``, ``1.``), and turns newlines into ``<br>``.
     """
-    text = visible(text).replace("\r\n", "\n").replace("\t", " ")
+    text = visible(text.replace("\r\n", "\n")).replace("\t", " ")
     text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _AUTOLINK.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text)
