@@ -27,7 +27,6 @@ EXTENSIONS = {
     ".pdf": Format.PDF,
     ".json": Format.JSON,
 }
-BINARY = frozenset({Format.DOCX, Format.PDF})
 KNOWN = ", ".join(dict.fromkeys(EXTENSIONS))
 
 

@@ -171,17 +171,6 @@ class Voice(StrEnum):
     ANALYSIS = "analysis"
 
 
-VOICE_MEANING = {
-    Voice.GOVERNMENT: "the side's government or state as a whole, or its official statements",
-    Voice.OFFICIAL: "a named or unnamed official or agency of the side's government",
-    Voice.LEGISLATURE: "the side's lawmakers, a legislative body or one of its committees",
-    Voice.PARTICIPANT: "a participant in the dialogue speaking for themself (not a government)",
-    Voice.EXPERT: "scholars, experts and analysts from the side, speaking for themselves",
-    Voice.PUBLIC: "the side's public opinion: polls, voters, 'many in' a place",
-    Voice.MEDIA: "a newspaper or broadcaster, reported as the source of a claim",
-    Voice.ANALYSIS: "the source's own analysis, verdict or reading; never a side's view",
-}
-
 # The voices that speak for a side officially: shown first in its column, and the only
 # voices a stance may have. Every other voice of a side is shown apart and labelled.
 OFFICIAL_VOICES = frozenset({Voice.GOVERNMENT, Voice.OFFICIAL, Voice.LEGISLATURE})
@@ -195,15 +184,6 @@ class Verdict(StrEnum):
     UNDERSTATED = "understated"
     MIRROR_IMAGE = "mirror-image"
     UNKNOWN = "unknown"
-
-
-VERDICT_MEANING = {
-    Verdict.ACCURATE: "the source finds the reading matches the other side's account",
-    Verdict.EXAGGERATED: "the source finds the reading overstates what the other side does",
-    Verdict.UNDERSTATED: "the source finds the reading understates what the other side does",
-    Verdict.MIRROR_IMAGE: "the source finds each side reads the other as it is read itself",
-    Verdict.UNKNOWN: "the source raises the reading's accuracy but does not settle it",
-}
 
 
 class Circa(StrEnum):

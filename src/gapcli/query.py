@@ -262,11 +262,6 @@ def _quoted(words: str) -> str:
     return words if re.fullmatch(r"[\w.-]+", words) else repr(words)
 
 
-def by_tag(dataset: Dataset, tag: str | None) -> list[Issue]:
-    """Issues carrying ``tag`` (all issues when None); an unknown tag is a usage error."""
-    return Filters(tags=(tag,) if tag else ()).check(dataset).select(dataset)
-
-
 def select_issues(dataset: Dataset, filters: Filters) -> list[Issue]:
     """The issues chosen by the filters, each with only the statements that pass them."""
     checked = filters.check(dataset)

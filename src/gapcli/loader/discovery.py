@@ -58,7 +58,7 @@ def issue_files(folder: Path, shown: str) -> list[Path]:
         if "dataset.yml" in names:
             hint = "found dataset.yml: rename it to dataset.yaml"
         raise DataError([f"{shown}: no {DATASET_FILE} here; {hint}"])
-    # Hidden files (".x.yaml": editor swap and backup files) are not issues (see ``hidden``).
+    # Hidden files (".x.yaml": editor swap and backup files) are not issues.
     # Anything else named like an issue is one: a folder, pipe or dangling link named
     # x.yaml is then reported when it is read, never skipped without a word.
     return [e for e in entries if _issue_like(e) and not e.name.startswith(".")]
@@ -66,14 +66,6 @@ def issue_files(folder: Path, shown: str) -> list[Path]:
 
 def _issue_like(entry: Path) -> bool:
     return entry.suffix in ISSUE_SUFFIXES and entry.name not in (DATASET_FILE, "dataset.yml")
-
-
-def hidden(folder: Path) -> list[str]:
-    """Names of hidden files named like issues (``.x.yaml``), which are not loaded."""
-    try:
-        return sorted(e.name for e in folder.iterdir() if _issue_like(e) and e.name.startswith("."))
-    except OSError:
-        return []
 
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
