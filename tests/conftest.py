@@ -25,7 +25,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
-from gapcli.cli import app
+from gapcli.cli import app, only
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
@@ -65,7 +65,10 @@ def run() -> Run:
         *args: str | Path, columns: int = 100, env: Mapping[str, str | None] | None = None
     ) -> Result:
         full_env = {"COLUMNS": str(columns), "NO_COLOR": "1", **(env or {})}
-        return CliRunner().invoke(app, [str(a) for a in args], env=full_env, catch_exceptions=False)
+        argv = [str(a) for a in args]
+        # The app as the console script runs it: just the command named, when one is.
+        runs = only(app, argv, {k: v for k, v in full_env.items() if v is not None})
+        return CliRunner().invoke(runs, argv, env=full_env, catch_exceptions=False)
 
     return invoke
 
