@@ -15,7 +15,8 @@ from pathlib import Path
 
 import trove_classifiers
 
-from gapcli.schema import SchemaKind, schema_text
+from gapcli.choices import SchemaKind
+from gapcli.schema import schema_text
 
 from conftest import REPO, gapcli_process
 

@@ -1,7 +1,7 @@
 """The closed choices of command-line options, light enough to import at start-up.
 
 ``VoiceChoice`` repeats ``models.Voice`` (which needs pydantic) and adds two groups; a test
-keeps the two in step.
+keeps the two in step. ``SchemaKind`` names the files ``gapcli schema`` describes.
 """
 
 from __future__ import annotations
@@ -36,3 +36,15 @@ class OutputFormat(StrEnum):
     TABLE = "table"
     TSV = "tsv"
     JSON = "json"
+
+
+class SchemaKind(StrEnum):
+    """Which file a schema describes."""
+
+    DATASET = "dataset"
+    ISSUE = "issue"
+
+    @property
+    def file_name(self) -> str:
+        """``dataset.schema.json`` or ``issue.schema.json``."""
+        return f"{self.value}.schema.json"

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gapcli.choices import SchemaKind
 from gapcli.errors import DataError, OutputError
 from gapcli.files import read_regular
 from gapcli.output import write_atomic
@@ -20,18 +21,6 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
-
-class SchemaKind(StrEnum):
-    """Which file a schema describes."""
-
-    DATASET = "dataset"
-    ISSUE = "issue"
-
-    @property
-    def file_name(self) -> str:
-        """``dataset.schema.json`` or ``issue.schema.json``."""
-        return f"{self.value}.schema.json"
 
 
 def _model(kind: SchemaKind) -> tuple[type[BaseModel], str]:

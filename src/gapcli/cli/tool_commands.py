@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
+from gapcli.choices import SchemaKind
 from gapcli.cli.app import app, emit, write_stdout
-from gapcli.schema import SchemaKind
 
 
 @app.command()
