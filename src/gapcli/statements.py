@@ -95,7 +95,7 @@ def units(value: BaseModel) -> Iterator[tuple[Loc, BaseModel | None, list[tuple[
     """Each statement under ``value`` (its location, the model, its prose fields with their
     locations) and each lone prose field (model None), in file order. One walk, linear."""
     found: dict[int, tuple[Loc, BaseModel | None, list[tuple[Loc, str]]]] = {}
-    for loc, item, is_prose, owners in walk(value):
+    for loc, item, is_prose, owners in walk(value, leaves="prose"):
         if isinstance(item, UNITS):
             found[id(item)] = (loc, item, [])
         elif is_prose and isinstance(item, str):

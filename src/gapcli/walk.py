@@ -26,31 +26,32 @@ def dotted(loc: Loc) -> str:
 Node = tuple[Loc, Any, bool, tuple[BaseModel, ...]]
 
 
-def walk(value: Any, leaves: bool = True) -> Iterator[Node]:
+def walk(value: Any, leaves: bool | str = True) -> Iterator[Node]:
     """Every value inside ``value``, depth first: its location, the value, whether it is a
     prose field, and the models that hold it (outermost first).
 
     With ``leaves`` False, fields whose type cannot hold a model are not visited (a
-    faster walk for citations and other nested models).
+    faster walk for citations and other nested models); with ``leaves="prose"``, only prose
+    fields and those that can hold a model. The walk keeps its own stack, so each value
+    costs the same at any depth.
     """
-    yield from _walk(value, (), False, (), leaves)
-
-
-def _walk(
-    value: Any, loc: Loc, prose: bool, owners: tuple[BaseModel, ...], leaves: bool
-) -> Iterator[Node]:
-    yield loc, value, prose, owners
-    if isinstance(value, BaseModel):
-        inner = (*owners, value)
-        for name, is_prose, nested in _fields(type(value)):
-            if leaves or nested:
-                yield from _walk(getattr(value, name), (*loc, name), is_prose, inner, leaves)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _walk(item, (*loc, i), prose, owners, leaves)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, (*loc, key), prose, owners, leaves)
+    stack: list[Node] = [((), value, False, ())]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        yield node
+        loc, value, prose, owners = node
+        if isinstance(value, BaseModel):
+            inner = (*owners, value)
+            for name, is_prose, nested in reversed(_fields(type(value))):
+                if nested or leaves is True or (is_prose and leaves == "prose"):
+                    push(((*loc, name), getattr(value, name), is_prose, inner))
+        elif isinstance(value, list):
+            for i in range(len(value) - 1, -1, -1):
+                push(((*loc, i), value[i], prose, owners))
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                push(((*loc, key), item, prose, owners))
 
 
 @cache
@@ -84,6 +85,6 @@ def iter_citations(value: Any) -> Iterator[tuple[Loc, Citation]]:
 
 def prose(value: Any) -> Iterator[Node]:
     """Every prose string inside a model, with its location and the models holding it."""
-    for node in walk(value):
+    for node in walk(value, leaves="prose"):
         if node[2] and isinstance(node[1], str):
             yield node
