@@ -88,6 +88,14 @@ def _cites(rng: random.Random) -> list[dict[str, Any]]:
     return out
 
 
+def _summary(rng: random.Random) -> str:
+    """A one-line summary: within the 120 characters validate asks for, but one in fifty."""
+    text = _text(rng, 6, 25)
+    while len(text) > 120 and rng.random() < 0.98:
+        text = _text(rng, 6, 25)
+    return text
+
+
 def _voice(rng: random.Random) -> str:
     """A side's voice: official two times in three, else one of its other voices."""
     return rng.choice(OFFICIAL) if rng.random() < 2 / 3 else rng.choice(OTHER)
@@ -189,7 +197,7 @@ def issue(rng: random.Random, issue_id: str, ids: list[str]) -> dict[str, Any]:
         "question": _text(rng, 5, 20).rstrip(".") + "?",
         "tags": sorted(rng.sample(TAGS, rng.randint(0, 4))),
         "gap_type": rng.choice(GAP_TYPES),
-        "summary": _text(rng, 6, 25),
+        "summary": _summary(rng),
         "positions": {
             party: {
                 k: position[k] for k in ("stance", "claims", "readings", "asks") if k in position
@@ -199,10 +207,13 @@ def issue(rng: random.Random, issue_id: str, ids: list[str]) -> dict[str, Any]:
     }
     if analysis := _entries(rng, "analysis", 0, 2, voices=("analysis",)):
         data["analysis"] = analysis
+    gap_cites = _cites(rng)
+    if rng.random() < 0.98:  # most gaps rest on the source's words (validate warns otherwise)
+        gap_cites[0]["quote"] = gap_cites[0].get("quote") or _text(rng, 3, 25)
     data["gap"] = {
         "what": _text(rng, 6, 40),
         "why_it_matters": _text(rng, 6, 40),
-        "cite": _cites(rng),
+        "cite": gap_cites,
     }
     if common := _entries(rng, "common", 0, 2, voices=(*OFFICIAL, *OTHER, "analysis")):
         data["common_ground"] = common

@@ -72,6 +72,8 @@ def _all(dataset: Dataset, complete: bool) -> Iterator[str]:
 
 
 def _uncited(dataset: Dataset) -> Iterator[str]:
+    if all(source.text is None for source in dataset.meta.sources):
+        return  # nothing to compare with: no walk over every citation
     cited: set[tuple[str, int]] = set()
     for model in [dataset.meta, *dataset.issues]:
         cited.update((cite.source, cite.para) for _, cite in iter_citations(model))

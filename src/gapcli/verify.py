@@ -91,6 +91,8 @@ def check_quotes(
     """Check every quote citing a source with a text: in the loaded models, and in the issue
     files of ``checked`` that failed validation (their well-formed citations)."""
     result = QuoteCheck()
+    if not texts:
+        return result  # no text to check against: no walk over every citation
     for origin, loc, source, para, quote in _cited(dataset, checked):
         if source not in texts:
             continue
