@@ -10,11 +10,15 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.text import Text
 
 from gapcli.errors import UsageError
 from gapcli.explore import search, search_pattern
 from gapcli.loader import load_dataset
+from gapcli.models import Dataset
 from gapcli.render.explore import HIGHLIGHT, snippet
+from gapcli.render.terminal import Lines
+from gapcli.statements import Said
 
 from conftest import EXPLORE, THREE, TWO, Run, lines
 
@@ -235,3 +239,31 @@ def test_snippet_highlights_every_match_and_shows_controls_as_escapes() -> None:
     assert hostile.plain == "a\\x1b[31mTaiwan b"
     assert [(s.start, s.end) for s in hostile.spans] == [(9, 15)]
     assert hostile.plain[9:15] == "Taiwan"
+
+
+def test_search_is_laid_out_issue_by_issue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tens of thousands of hits are never all laid out at once: the view yields the heading,
+    then one block per issue, and lays out an issue's hits only when its block is asked for."""
+    import gapcli.render.explore as view
+    from gapcli.query import Filters
+
+    dataset = load_dataset(TWO)
+    hits = search(dataset, "the", Filters())
+    per_issue = [sum(1 for h in hits if h.issue == i) for i in dict.fromkeys(h.issue for h in hits)]
+    assert len(per_issue) >= 2
+    laid_out: list[str] = []
+    real = view.said_head
+
+    def counted(hit: Said, ds: Dataset) -> Text:
+        laid_out.append(hit.path)
+        return real(hit, ds)
+
+    monkeypatch.setattr(view, "said_head", counted)
+    blocks = view.search_view(hits, "the", dataset)
+    head = next(blocks)
+    assert isinstance(head, Text) and head.plain.startswith(f"{len(hits)} hits for “the”")
+    assert laid_out == []
+    assert isinstance(next(blocks), Lines)
+    assert len(laid_out) == per_issue[0]
+    assert len(list(blocks)) == len(per_issue) - 1
+    assert len(laid_out) == len(hits)

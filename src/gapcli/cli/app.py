@@ -233,7 +233,11 @@ def write_stdout(text: str | bytes) -> None:
     sys.stdout.flush()
 
 
-def emit(ctx: typer.Context, renderable: RenderableType, stderr: bool = False) -> None:
+def emit(
+    ctx: typer.Context,
+    renderable: RenderableType | Iterator[RenderableType],
+    stderr: bool = False,
+) -> None:
     """Print a renderer's result on the console (stdout, or stderr for notes), with no spaces
     at the ends of lines (tables pad every cell; a pipe or a file should not get them).
 
@@ -253,7 +257,7 @@ def emit(ctx: typer.Context, renderable: RenderableType, stderr: bool = False) -
     out.file = writer  # type: ignore[assignment]
     parts = renderable if isinstance(renderable, Iterator) else [renderable]
     for part in parts:
-        out.print(part)
+        out.print(part, crop=False)
     writer.close()
 
 
@@ -290,7 +294,7 @@ def show(
     form: OutputFormat,
     document: Callable[[], dict[str, Any]],
     tsv: Callable[[], str],
-    table: Callable[[], RenderableType | None],
+    table: Callable[[], RenderableType | Iterator[RenderableType] | None],
 ) -> None:
     """One result in the chosen ``--format``: a JSON document or TSV lines straight to stdout,
     the table on the console (nothing when ``table`` gives None)."""

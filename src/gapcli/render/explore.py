@@ -5,19 +5,18 @@ As in ``render.terminal``, dataset text only ever enters Rich as ``Text``, never
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator
 from itertools import groupby
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from gapcli.explore import PerceptionRow, Speaker, when
 from gapcli.models import Citation, Dataset, Event, Fact
 from gapcli.render.simple_table import Column, SimpleTable
-from gapcli.render.terminal import claim_text, grouped_block, t
+from gapcli.render.terminal import Lines, claim_text, grouped_block, t
 from gapcli.render.text import attribution, marker, markers, plural, visible
 from gapcli.sides import MirrorPair, no_stance
 from gapcli.statements import KIND_LABEL, Said
@@ -68,23 +67,32 @@ def _window(flat: str, span: tuple[int, int], width: int) -> tuple[int, int]:
     return lo, hi
 
 
-def search_view(hits: list[Said], query: str, dataset: Dataset, full: bool = False) -> Group:
+def search_view(
+    hits: list[Said], query: str, dataset: Dataset, full: bool = False
+) -> Iterator[RenderableType]:
     """Search hits grouped by issue (then the dataset file): one per statement, with its side,
     what it is, who says it in which voice, its citation, then its text and any other field
-    that matched (a quote, a figure); ``full`` shows whole texts instead of snippets."""
+    that matched (a quote, a figure); ``full`` shows whole texts instead of snippets.
+
+    One block per issue, drawn as it is needed: tens of thousands of hits are never all
+    laid out at once.
+    """
     issues = len({h.issue for h in hits if h.issue is not None})
     head = Text(f"{plural(len(hits), 'hit')} for “")
     head.append_text(t(query))
     places = [plural(issues, "issue")] if issues else []
     places += ["the dataset file"] if any(h.issue is None for h in hits) else []
     head.append(f"” in {' and '.join(places)}")
-    return Group(head, *_by_issue(hits, dataset, lambda hit: _hit(hit, dataset, full)))
+    yield head
+    for title, group in _by_issue(hits, dataset):
+        lines: list[tuple[int, Text]] = [(0, title)]
+        for hit in group:
+            lines.extend(_hit(hit, dataset, full))
+        yield Lines(lines)
 
 
-def _by_issue(
-    items: list[Said], dataset: Dataset, show: Callable[[Said], RenderableType]
-) -> list[RenderableType]:
-    parts: list[RenderableType] = []
+def _by_issue(items: list[Said], dataset: Dataset) -> Iterator[tuple[Text, Iterator[Said]]]:
+    """Each issue's heading (after a blank line) with its items, then the dataset file's."""
     for issue_id, group in groupby(items, key=lambda h: h.issue):
         title = Text("\n")
         if issue_id is None:
@@ -94,9 +102,7 @@ def _by_issue(
             issue = dataset.issue(issue_id)
             title.append_text(t(issue_id, "bold cyan"))
             title.append_text(t(f" — {issue.title}" if issue else "", "bold"))
-        parts.append(title)
-        parts.extend(Padding(show(item), (0, 0, 0, 2)) for item in group)
-    return parts
+        yield title, group
 
 
 def said_head(item: Said, dataset: Dataset) -> Text:
@@ -121,13 +127,13 @@ def said_head(item: Said, dataset: Dataset) -> Text:
     return out
 
 
-def _hit(hit: Said, dataset: Dataset, full: bool) -> Group:
+def _hit(hit: Said, dataset: Dataset, full: bool) -> list[tuple[int, Text]]:
     width = None if full else SNIPPET
-    lines: list[RenderableType] = [said_head(hit, dataset)]
+    lines = [(2, said_head(hit, dataset))]
     main = hit.fields[0] if hit.lone else hit.matched("text") or hit.matched("what")
     if hit.text:
         spans = main.spans if main is not None else ()
-        lines.append(Padding(_shown(hit.text, spans, width), (0, 0, 0, 2)))
+        lines.append((4, _shown(hit.text, spans, width)))
     for field in hit.fields:
         if field is main or field.name == "by":
             continue
@@ -135,8 +141,8 @@ def _hit(hit: Said, dataset: Dataset, full: bool) -> Group:
         body = _shown(field.text, field.spans, width)
         if field.name.endswith("quote"):
             body = Text("“") + body + Text("”")
-        lines.append(Padding(label + body, (0, 0, 0, 2)))
-    return Group(*lines)
+        lines.append((4, label + body))
+    return lines
 
 
 def _shown(text: str, spans: tuple[tuple[int, int], ...], width: int | None) -> Text:
@@ -174,13 +180,14 @@ def speakers_table(found: list[Speaker], dataset: Dataset) -> SimpleTable:
     return table
 
 
-def who_view(found: list[Speaker], asked: str, dataset: Dataset) -> Group:
-    """What each speaker matching ``asked`` said, speaker by speaker, across issues."""
+def who_view(found: list[Speaker], asked: str, dataset: Dataset) -> Iterator[RenderableType]:
+    """What each speaker matching ``asked`` said, speaker by speaker, across issues (one block
+    per speaker, drawn as it is needed)."""
     count = sum(len(s.said) for s in found)
     head = Text(f"{plural(len(found), 'speaker')} {'matches' if len(found) == 1 else 'match'} “")
     head.append_text(t(asked))
     head.append(f"”: {plural(count, 'statement')}")
-    parts: list[RenderableType] = [head]
+    yield head
     for speaker in found:
         line = Text("\n")
         line.append_text(t(speaker.by, "bold"))
@@ -188,7 +195,7 @@ def who_view(found: list[Speaker], asked: str, dataset: Dataset) -> Group:
         line.append_text(t(f" · {speaker.voice.value}" if speaker.voice else ""))
         line.append_text(t(f" · {party.label}" if party else " · no side"))
         line.append(f" — {plural(len(speaker.said), 'statement')}", style="dim")
-        parts.append(line)
+        lines = [(0, line)]
         for item in speaker.said:
             where = Text()
             where.append_text(t(item.issue or "dataset file", "cyan"))
@@ -198,9 +205,8 @@ def who_view(found: list[Speaker], asked: str, dataset: Dataset) -> Group:
                 where.append_text(t(f" ({item.item})", "dim"))
             if item.cite:
                 where.append(f"  {markers(list(item.cite), dataset)}", style="dim")
-            body = Padding(t(item.text), (0, 0, 0, 2))
-            parts.append(Padding(Group(where, body), (0, 0, 0, 2)))
-    return Group(*parts)
+            lines += [(2, where), (4, t(item.text))]
+        yield Lines(lines)
 
 
 def perception_table(rows: list[PerceptionRow], dataset: Dataset) -> Table:

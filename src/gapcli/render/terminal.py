@@ -178,6 +178,25 @@ class Bullets:
         )
 
 
+class Lines:
+    """Texts, each indented and wrapped to the width left: what nested ``Padding`` and
+    ``Group`` draw (ends of lines aside, which every output trims), wrapping each text once
+    instead of laying it out again at every level (tens of thousands in a ``search``)."""
+
+    def __init__(self, items: Sequence[tuple[int, Text]]) -> None:
+        self.items = items
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        for indent, text in self.items:
+            pad = Segment(" " * indent)
+            for line in text.wrap(console, max(width - indent, 1), overflow="fold"):
+                if indent:
+                    yield pad
+                yield from line.render(console)
+                yield Segment.line()
+
+
 def grouped_block(entries: Sequence[Claim], dataset: Dataset) -> RenderableType:
     """Entries of one side: official voices first, then its other voices under their own label."""
     official = [e for e in entries if e.official]
