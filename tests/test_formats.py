@@ -91,9 +91,19 @@ def test_the_format_follows_the_extension(
             "--md and --format md cannot be used together; choose one format",
         ),
         (
-            ["--full", "-o", "d.docx"],
-            "--full is written as Markdown only; use -o dossier.md, or "
-            "leave --full out for the brief in docx",
+            ["--full", "--since", "HEAD~1", "-o", "d.docx"],
+            "--since adds its section to Markdown only; write -o FILE.md, or leave --since "
+            "out for docx and show the changes with gapcli diff",
+        ),
+        (
+            ["--paper", "a4", "-o", "brief.md"],
+            "--paper sets the page of docx, html and pdf, and md has no pages; "
+            "leave --paper out, or write one of those (e.g. -o brief.pdf)",
+        ),
+        (
+            ["--paper", "a4", "--json"],
+            "--paper sets the page of docx, html and pdf, and json has no pages; "
+            "leave --paper out, or write one of those (e.g. -o brief.pdf)",
         ),
     ],
 )

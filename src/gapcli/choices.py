@@ -36,3 +36,10 @@ class OutputFormat(StrEnum):
     TABLE = "table"
     TSV = "tsv"
     JSON = "json"
+
+
+class Paper(StrEnum):
+    """What ``--paper`` accepts: the page size of Word, HTML and PDF exports."""
+
+    LETTER = "letter"
+    A4 = "a4"

@@ -19,6 +19,8 @@ from gapcli.cli.options import (
 
 if TYPE_CHECKING:
     from gapcli.brief import Brief, Options
+    from gapcli.choices import Paper
+    from gapcli.dossier import Dossier
     from gapcli.formats import Format
     from gapcli.models import Dataset, Issue
 
@@ -77,8 +79,10 @@ def document(
     options: Options,
     full: bool,
     since: list[str] | None,
+    paper: Paper | None = None,
 ) -> str | bytes:
-    """The export in ``fmt``: the brief, or with ``full`` the whole dossier (Markdown)."""
+    """The export in ``fmt``: the brief, or with ``full`` the whole dossier, on ``paper``."""
+    from gapcli.choices import Paper
     from gapcli.errors import UsageError
     from gapcli.formats import Format
 
@@ -86,13 +90,8 @@ def document(
         from gapcli.render import json as render_json
 
         return render_json.dumps(render_json.export(dataset, chosen))
-    if full and fmt is not Format.MD:
-        raise UsageError(
-            f"--full is written as Markdown only; use -o dossier.md, or leave --full out "
-            f"for the brief in {fmt.value}"
-        )
-    if since is not None and fmt is not Format.MD:
-        raise UsageError("--since adds a section to the Markdown export; use -o FILE.md")
+    if since is not None and fmt is not Format.MD:  # the command refuses it first
+        raise UsageError("--since adds its section to Markdown only")
     brief = make_brief(dataset, chosen, options, detail=not full)
     if fmt is Format.MD:
         if full:
@@ -103,17 +102,29 @@ def document(
 
         return brief_markdown(brief, since)
     if fmt is Format.DOCX:
-        from gapcli.render.docx import brief_docx
+        from gapcli.render.docx import brief_docx, dossier_docx
 
-        return brief_docx(brief)
-    from gapcli.render.html import brief_html
+        if full:
+            return dossier_docx(whole(dataset, chosen, brief, options), paper or Paper.LETTER)
+        return brief_docx(brief, paper or Paper.LETTER)
+    from gapcli.render.html import brief_html, dossier_html
 
-    html = brief_html(brief)
+    if full:
+        html = dossier_html(whole(dataset, chosen, brief, options), paper)
+    else:
+        html = brief_html(brief, paper)
     if fmt is Format.HTML:
         return html
     from gapcli.pdf import html_to_pdf
 
     return html_to_pdf(html)
+
+
+def whole(dataset: Dataset, chosen: list[Issue], brief: Brief, options: Options) -> Dossier:
+    """The dossier of the chosen issues for Word and HTML (``brief``: header, bottom line)."""
+    from gapcli.dossier import build
+
+    return build(dataset, chosen, brief, options.filtered)
 
 
 @app.command()

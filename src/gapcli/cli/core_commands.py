@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from gapcli.choices import Paper
 from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, show, write_stdout
 from gapcli.cli.brief_commands import ForOption, MarkingOption, QuotesOption, TitleOption
 from gapcli.cli.options import (
@@ -139,7 +140,7 @@ def export(
     fmt: ExportFormatOption = None,
     full: Annotated[
         bool,
-        typer.Option("--full", help="The complete dossier (Markdown) instead of the brief."),
+        typer.Option("--full", help="The complete dossier instead of the brief (any format)."),
     ] = False,
     output: Annotated[
         str, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE ('-' = stdout).")
@@ -166,6 +167,16 @@ def export(
             help="Add 'What changed since' OLD (a folder or git revision, as in gapcli diff).",
         ),
     ] = None,
+    paper: Annotated[
+        Paper | None,
+        typer.Option(
+            "--paper",
+            case_sensitive=False,
+            help="The page size of docx, html and pdf: letter or a4 (default: letter; "
+            "HTML without --paper prints on the browser's paper).",
+            show_default=False,
+        ),
+    ] = None,
     md: Annotated[bool, typer.Option("--md", help="Same as --format md.")] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Same as --format json: the data (docs/json.md).")
@@ -178,22 +189,29 @@ def export(
     Examples:
       gapcli export -o brief.docx --for "Participants, round 2" --marking "Chatham House Rule"
       gapcli export -i china-role -i blame -o supply.html
-      gapcli export --full -o dossier.md
+      gapcli export --full -o dossier.docx --paper a4
+      gapcli export -o brief.pdf --paper a4
       gapcli export --since HEAD~1
       gapcli export --json --tag evidence
       gapcli export --md --tag trust --voice official-voices
     """
     from gapcli.cli.brief_commands import brief_options, document
-    from gapcli.formats import Format, choose_format
+    from gapcli.formats import Format, choose_format, choose_paper
     from gapcli.query import select_issues
 
     given = _given_format(fmt, md, as_json)
     chosen_format = choose_format(given, output)
+    page = choose_paper(paper, chosen_format)
     wanted = filters(issue, tag, all_tags, side, voice, by)
     options = brief_options(title, prepared_for, marking, quotes, wanted.on_statements)
     if since and chosen_format is Format.JSON:
         raise UsageError(
             "--since adds a section to the Markdown briefing; for JSON use gapcli diff"
+        )
+    if since and chosen_format is not Format.MD:
+        raise UsageError(
+            f"--since adds its section to Markdown only; write -o FILE.md, or leave --since "
+            f"out for {chosen_format.value} and show the changes with gapcli diff"
         )
     dataset = load(positions)
     chosen = select_issues(dataset, wanted)
@@ -209,7 +227,7 @@ def export(
 
         emit(ctx, brief_view(make_brief(dataset, chosen, options)))
         return
-    content = document(chosen_format, dataset, chosen, options, full, changes)
+    content = document(chosen_format, dataset, chosen, options, full, changes, page)
     if output == "-":
         write_stdout(content)
         return
