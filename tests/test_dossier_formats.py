@@ -38,7 +38,7 @@ from test_formats import (
     pdf_text,
 )
 
-from conftest import EXPLORE, HOSTILE, THREE, TWO, Run
+from conftest import DIFF_NEW, DIFF_OLD, EXPLORE, HOSTILE, THREE, TWO, Run
 
 DATE = "2024-11-29"
 needs_soffice = pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) not installed")
@@ -326,6 +326,61 @@ def test_export_full_writes_every_format(run: Run, tmp_path: Path) -> None:
     piped = run("export", "--full", "-p", TWO, "--format", "docx")
     assert piped.exit_code == 0 and piped.stdout_bytes.startswith(b"PK")
     assert word(piped.stdout_bytes).sections[0].page_width.twips == 12240  # Letter, the default
+
+
+SINCE_WORD = [
+    ("Heading 1", "What changed since version 1, as of 2024-01"),
+    (
+        "Normal",
+        f"From {DIFF_OLD} (version 1, as of 2024-01) to {DIFF_NEW} (version 2, as of 2024-06).",
+    ),
+    ("Normal", "1 issue changed, 1 added, 0 removed, 1 unchanged."),
+    ("Normal", "Dataset file:"),
+    ("List Bullet", "version changed"),
+    ("List Bullet 2", "before: 1"),
+    ("List Bullet 2", "now: 2"),
+    ("List Bullet", "as_of changed"),
+    ("List Bullet 2", "before: 2024-01"),
+    ("List Bullet 2", "now: 2024-06"),
+    ("Heading 2", "A new canal (canal)"),
+    ("Normal", "Issue added."),
+    ("Heading 2", "Who dredges the harbour (harbour)"),
+    ("List Bullet", "question changed"),
+    ("List Bullet 2", "before: Who should pay for dredging?"),
+    ("List Bullet 2", "now: Who should pay for dredging, and how much?"),
+]
+
+
+def test_since_adds_what_changed_to_the_word_and_html_dossier_and_brief(
+    run: Run, tmp_path: Path
+) -> None:
+    since = ["--since", DIFF_OLD, "-p", DIFF_NEW]
+    for name in ("d.docx", "d.html", "b.docx", "b.html"):
+        full = ["--full"] if name.startswith("d") else []
+        assert run("export", *full, *since, "-o", tmp_path / name).exit_code == 0
+    doc = word((tmp_path / "d.docx").read_bytes())
+    styled = [(p.style.name, p.text) for p in doc.paragraphs]
+    at = styled.index(SINCE_WORD[0])
+    assert styled[at : at + len(SINCE_WORD)] == SINCE_WORD
+    assert styled.index(("Heading 1", "Bottom line")) < at < styled.index(("Heading 1", "Context"))
+    struck = [r.text for p in doc.paragraphs[at:] for r in p.runs if r.font.strike]
+    assert struck[:5] == ["1", "2024-01", "dredging?", "cause", "activity"]
+    assert ("List Bullet 3", "now: Southland is not stalling the talks.") in styled
+    html = (tmp_path / "d.html").read_text(encoding="utf-8")
+    assert (
+        "<li><strong>Northport, claims</strong>\n<ul>\n<li>reworded dredge-cost\n<ul>\n"
+        "<li>before: Dredging costs <del>ten</del> million a year.</li>\n"
+        "<li>now: Dredging costs <strong>twelve</strong> million a year.</li>\n</ul>\n</li>\n"
+        "<li>removed old-survey: The last survey is out of date. — Northland engineers · "
+        "expert</li>\n</ul>\n</li>"
+    ) in html
+    page = parse(html)
+    assert page.headings == [1, 2, 2, 3, 3, 2, 2, 3, 3, 3, 2]  # what changed: h2, issues h3
+    brief = [(p.style.name, p.text) for p in word((tmp_path / "b.docx").read_bytes()).paragraphs]
+    headings = [text for style, text in brief if style == "Heading 1"]
+    assert headings[:3] == ["Bottom line", SINCE_WORD[0][1], "Issues"]
+    brief_page = parse((tmp_path / "b.html").read_text(encoding="utf-8"))
+    assert brief_page.headings[:4] == [1, 2, 2, 3]  # bottom line, what changed, an issue
 
 
 # --- the real programs ------------------------------------------------------------------------

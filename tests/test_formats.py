@@ -92,11 +92,6 @@ def test_the_format_follows_the_extension(
             "--md and --format md cannot be used together; choose one format",
         ),
         (
-            ["--full", "--since", "HEAD~1", "-o", "d.docx"],
-            "--since adds its section to Markdown only; write -o FILE.md, or leave --since "
-            "out for docx and show the changes with gapcli diff",
-        ),
-        (
             ["--paper", "a4", "-o", "brief.md"],
             "--paper sets the page of docx, html and pdf, and md has no pages; "
             "leave --paper out, or write one of those (e.g. -o brief.pdf)",

@@ -62,9 +62,11 @@ class Para:
 
 @dataclass(frozen=True)
 class Bullets:
-    """A bulleted list."""
+    """A bulleted list; ``levels``: each item's depth (0, 1, 2; none given: all 0), an item
+    one level deeper than the one before it belonging to that one."""
 
     items: list[Sentence]
+    levels: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,9 +210,15 @@ def issue_blocks(
     return blocks
 
 
-def build(dataset: Dataset, issues: list[Issue], brief: Brief, filtered: bool = False) -> Dossier:
+def build(
+    dataset: Dataset,
+    issues: list[Issue],
+    brief: Brief,
+    filtered: bool = False,
+    since: list[Block] | None = None,
+) -> Dossier:
     """The dossier of ``issues``; ``brief`` (built without detail) gives header and bottom
-    line."""
+    line; ``since``: the "What changed" section, placed before the context."""
     notes = _Notes(Builder(dataset, filtered))
     meta = narrowed_meta(dataset, issues)
     used = dict.fromkeys(issue.gap_type for issue in issues)
@@ -220,6 +228,7 @@ def build(dataset: Dataset, issues: list[Issue], brief: Brief, filtered: bool = 
         Heading(2, "Bottom line"),
         Bullets(list(brief.bottom_line)),
         Para((Span(EXPLAINED + legend + "."),), note=True),
+        *(since or []),
         Heading(2, "Context"),
         *_context(meta, notes),
         Heading(2, "Issues"),

@@ -97,6 +97,7 @@ class Span:
     cites: tuple[Citation, ...] = ()
     refs: str = ""
     strong: bool = False
+    struck: bool = False  # words taken out (the dossier's "What changed" section only)
 
 
 Sentence = tuple[Span, ...]

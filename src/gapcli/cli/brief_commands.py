@@ -20,7 +20,7 @@ from gapcli.cli.options import (
 if TYPE_CHECKING:
     from gapcli.brief import Brief, Options
     from gapcli.choices import Paper
-    from gapcli.dossier import Dossier
+    from gapcli.diff import DatasetDiff
     from gapcli.formats import Format
     from gapcli.models import Dataset, Issue
 
@@ -78,53 +78,51 @@ def document(
     chosen: list[Issue],
     options: Options,
     full: bool,
-    since: list[str] | None,
+    since: DatasetDiff | None,
     paper: Paper | None = None,
 ) -> str | bytes:
-    """The export in ``fmt``: the brief, or with ``full`` the whole dossier, on ``paper``."""
+    """The export in ``fmt``: the brief, or with ``full`` the whole dossier, on ``paper``;
+    ``since``: with a "What changed" section."""
     from gapcli.choices import Paper
-    from gapcli.errors import UsageError
     from gapcli.formats import Format
 
     if fmt is Format.JSON:
         from gapcli.render import json as render_json
 
         return render_json.dumps(render_json.export(dataset, chosen))
-    if since is not None and fmt is not Format.MD:  # the command refuses it first
-        raise UsageError("--since adds its section to Markdown only")
     brief = make_brief(dataset, chosen, options, detail=not full)
     if fmt is Format.MD:
+        from gapcli.render.diff import briefing_section
+
+        changes = briefing_section(since) if since else None
         if full:
             from gapcli.render.markdown import dossier
 
-            return dossier(dataset, chosen, brief, since, options.filtered)
+            return dossier(dataset, chosen, brief, changes, options.filtered)
         from gapcli.render.brief_markdown import brief_markdown
 
-        return brief_markdown(brief, since)
+        return brief_markdown(brief, changes)
+    from gapcli.render.diff_blocks import since_blocks
+
+    section = since_blocks(since) if since else None
+    whole = None
+    if full:
+        from gapcli.dossier import build
+
+        whole = build(dataset, chosen, brief, options.filtered, section)
     if fmt is Format.DOCX:
         from gapcli.render.docx import brief_docx, dossier_docx
 
-        if full:
-            return dossier_docx(whole(dataset, chosen, brief, options), paper or Paper.LETTER)
-        return brief_docx(brief, paper or Paper.LETTER)
+        letter = paper or Paper.LETTER
+        return dossier_docx(whole, letter) if whole else brief_docx(brief, letter, section)
     from gapcli.render.html import brief_html, dossier_html
 
-    if full:
-        html = dossier_html(whole(dataset, chosen, brief, options), paper)
-    else:
-        html = brief_html(brief, paper)
+    html = dossier_html(whole, paper) if whole else brief_html(brief, paper, section)
     if fmt is Format.HTML:
         return html
     from gapcli.pdf import html_to_pdf
 
     return html_to_pdf(html)
-
-
-def whole(dataset: Dataset, chosen: list[Issue], brief: Brief, options: Options) -> Dossier:
-    """The dossier of the chosen issues for Word and HTML (``brief``: header, bottom line)."""
-    from gapcli.dossier import build
-
-    return build(dataset, chosen, brief, options.filtered)
 
 
 @app.command()

@@ -208,19 +208,14 @@ def export(
         raise UsageError(
             "--since adds a section to the Markdown briefing; for JSON use gapcli diff"
         )
-    if since and chosen_format is not Format.MD:
-        raise UsageError(
-            f"--since adds its section to Markdown only; write -o FILE.md, or leave --since "
-            f"out for {chosen_format.value} and show the changes with gapcli diff"
-        )
     dataset = load(positions)
     chosen = select_issues(dataset, wanted)
     dataset = wanted.narrow_dataset(dataset)
     changes = None
     if since:
-        from gapcli.cli.diff_commands import since_section
+        from gapcli.cli.diff_commands import since_diff
 
-        changes = since_section(since, positions, dataset, chosen)
+        changes = since_diff(since, positions, dataset, chosen)
     if output == "-" and given is None and not full and on_terminal():
         from gapcli.cli.brief_commands import make_brief
         from gapcli.render.brief_terminal import brief_view

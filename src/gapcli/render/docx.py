@@ -18,7 +18,7 @@ from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
 from gapcli.brief import Brief, Header, Sentence
 from gapcli.choices import Paper
-from gapcli.dossier import Bullets, Dossier, Grid, Heading, Para, Sources
+from gapcli.dossier import Block, Bullets, Dossier, Grid, Heading, Para, Sources
 from gapcli.formats import PAGE_MM
 from gapcli.models import Source
 from gapcli.render.brief_markdown import dateline
@@ -39,6 +39,7 @@ def _runs(paragraph: Any, sentence: Sentence, bold: bool = False) -> None:
     for span in sentence:
         run = paragraph.add_run(plain(span.text))
         run.bold = bold or span.strong or None
+        run.font.strike = span.struck or None
         if span.refs:
             ref = paragraph.add_run(" " + plain(span.refs))
             ref.font.color.rgb = GREY
@@ -169,13 +170,17 @@ def fix_widths(grid: Any, widths: list[Length]) -> None:
             cell.width = size
 
 
-def brief_docx(brief: Brief, paper: Paper = Paper.LETTER) -> bytes:
-    """The whole brief as the bytes of a .docx file."""
+def brief_docx(
+    brief: Brief, paper: Paper = Paper.LETTER, since: list[Block] | None = None
+) -> bytes:
+    """The whole brief as the bytes of a .docx file; ``since``: the "What changed" section,
+    after the bottom line."""
     head = brief.header
     doc = new_document(head, paper)
 
     doc.add_heading("Bottom line", level=1)
     bullets(doc, brief.bottom_line)
+    add_blocks(doc, since or [], paper)
 
     doc.add_heading("Issues", level=1)
     width = text_width(paper)
@@ -220,10 +225,10 @@ def brief_docx(brief: Brief, paper: Paper = Paper.LETTER) -> bytes:
     return saved(doc)
 
 
-def bullets(doc: Any, items: list[Sentence]) -> None:
-    """A bulleted list of sentences (Word's List Bullet)."""
-    for sentence in items:
-        _runs(doc.add_paragraph(style="List Bullet"), sentence)
+def bullets(doc: Any, items: list[Sentence], levels: tuple[int, ...] = ()) -> None:
+    """A bulleted list of sentences (Word's List Bullet, List Bullet 2 and 3 for ``levels``)."""
+    for sentence, level in zip(items, levels or (0,) * len(items), strict=True):
+        _runs(doc.add_paragraph(style="List Bullet" + (f" {level + 1}" if level else "")), sentence)
 
 
 def saved(doc: Any) -> bytes:
@@ -246,7 +251,13 @@ def dossier_docx(dossier: Dossier, paper: Paper = Paper.LETTER) -> bytes:
     """The whole dossier as the bytes of a .docx file: HTML's h2-h4 as Heading 1-3, a table
     per issue with a column per side and a row per kind of entry."""
     doc = new_document(dossier.header, paper)
-    for block in dossier.blocks:
+    add_blocks(doc, dossier.blocks, paper)
+    return saved(doc)
+
+
+def add_blocks(doc: Any, blocks: list[Block], paper: Paper) -> None:
+    """Blocks in Word's styles: HTML's h2-h4 as Heading 1-3."""
+    for block in blocks:
         if isinstance(block, Heading):
             heading = doc.add_heading(plain(block.text), level=block.level - 1)
             heading.paragraph_format.keep_with_next = True
@@ -256,12 +267,11 @@ def dossier_docx(dossier: Dossier, paper: Paper = Paper.LETTER) -> bytes:
             for run in paragraph.runs if block.note else ():
                 run.font.color.rgb = GREY
         elif isinstance(block, Bullets):
-            bullets(doc, block.items)
+            bullets(doc, block.items, block.levels)
         elif isinstance(block, Sources):
             _sources(doc, block.sources, block.ids)
         else:
             _grid(doc, block, paper)
-    return saved(doc)
 
 
 def _grid(doc: Any, block: Grid, paper: Paper) -> None:

@@ -43,6 +43,7 @@ thead th, thead td { background: #e6e6e6; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 a { color: #0b4f9c; }
+del { color: #4d4d4d; }
 @page { margin: 13mm 14mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
@@ -70,15 +71,30 @@ def spans(sentence: Sentence) -> str:
         text = esc(span.text)
         if span.strong:
             text = f"<strong>{text}</strong>"
+        if span.struck:
+            text = f"<del>{text}</del>"
         if span.refs:
             text += f' <span class="ref">{esc(span.refs)}</span>'
         out.append(text)
     return "".join(out)
 
 
-def bullets(items: list[Sentence]) -> list[str]:
-    """A bulleted list of sentences."""
-    return ["<ul>", *(f"<li>{spans(s)}</li>" for s in items), "</ul>"]
+def bullets(items: list[Sentence], levels: tuple[int, ...] = ()) -> list[str]:
+    """A bulleted list of sentences; an item one level deeper (``levels``) opens a list
+    inside the item before it."""
+    out = ["<ul>"]
+    depth = 0
+    for sentence, level in zip(items, levels or (0,) * len(items), strict=True):
+        if len(out) > 1 and level > depth:
+            out.append("<ul>")
+        elif len(out) > 1:
+            out[-1] += "</li>"
+            out += ["</ul>", "</li>"] * (depth - level)
+        depth = level
+        out.append(f"<li>{spans(sentence)}")
+    if len(out) > 1:
+        out[-1] += "</li>"
+    return [*out, *["</ul>", "</li>"] * depth, "</ul>"]
 
 
 def _source(source: Source) -> str:
@@ -125,11 +141,13 @@ def page_size(paper: Paper | None) -> str:
 PAGE_END = ["</main>", "</body>", "</html>", ""]
 
 
-def brief_html(brief: Brief, paper: Paper | None = None) -> str:
-    """The whole brief as an HTML document (printed on ``paper``, else the printer's)."""
+def brief_html(brief: Brief, paper: Paper | None = None, since: list[Block] | None = None) -> str:
+    """The whole brief as an HTML document (printed on ``paper``, else the printer's);
+    ``since``: the "What changed" section, after the bottom line."""
     head = brief.header
     out = page_start(head, paper)
     out += ["<section>", "<h2>Bottom line</h2>", *bullets(brief.bottom_line), "</section>"]
+    out += blocks_html(since or [])
     out += ["<section>", "<h2>Issues</h2>"]
     for section in brief.issues:
         out.append('<section class="issue">')
@@ -170,8 +188,15 @@ def dossier_html(dossier: Dossier, paper: Paper | None = None) -> str:
     """The whole dossier as an HTML document: a ``<section>`` per heading, a table per issue
     with a column per side (``<th scope="col">``) and a row per kind of entry."""
     out = page_start(dossier.header, paper)
+    return "\n".join([*out, *blocks_html(dossier.blocks), *PAGE_END])
+
+
+def blocks_html(blocks: list[Block]) -> list[str]:
+    """Blocks as HTML, each heading opening a ``<section>`` that ends at the next heading of
+    its level or above."""
+    out: list[str] = []
     levels: list[int] = []  # the headings whose sections are open
-    for block in dossier.blocks:
+    for block in blocks:
         if isinstance(block, Heading):
             while levels and levels[-1] >= block.level:
                 out.append("</section>")
@@ -180,7 +205,7 @@ def dossier_html(dossier: Dossier, paper: Paper | None = None) -> str:
             out += ["<section>", f"<h{block.level}>{esc(block.text)}</h{block.level}>"]
         else:
             out += _block(block)
-    return "\n".join([*out, *("</section>" for _ in levels), *PAGE_END])
+    return [*out, *("</section>" for _ in levels)]
 
 
 def _block(block: Block) -> list[str]:
@@ -188,7 +213,7 @@ def _block(block: Block) -> list[str]:
         kind = ' class="note"' if block.note else ""
         return [f"<p{kind}>{spans(block.text)}</p>"]
     if isinstance(block, Bullets):
-        return bullets(block.items)
+        return bullets(block.items, block.levels)
     if isinstance(block, Sources):
         named = [(f"{esc(s.id)}: " if block.ids else "") + _source(s) for s in block.sources]
         return ["<ul>", *(f"<li>{n}</li>" for n in named), "</ul>"]
