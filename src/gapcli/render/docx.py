@@ -1,6 +1,7 @@
-"""The brief as a Word document (python-docx): Word's own styles, bordered tables with a
-narrow label column, header rows repeated, rows kept whole, page numbers, the marking in the
-page header. Dataset text only ever enters as run text (with controls made visible)."""
+"""The brief and the full dossier as Word documents (python-docx), on Letter or A4: Word's own
+styles, bordered tables with a narrow label column, header rows repeated, rows kept whole, page
+numbers, the marking in the page header. Dataset text only ever enters as run text (with
+controls made visible)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The brief as one self-contained HTML file: inline CSS, no scripts, no external requests,
-every dataset string escaped (``esc``); the only links are the sources' declared http(s) URLs.
+"""The brief and the full dossier as one self-contained HTML file each: inline CSS (with an
+``@page`` size when a paper is chosen), no scripts, no external requests, every dataset string
+escaped (``esc``); the only links are the sources' declared http(s) URLs.
 """
 
 from __future__ import annotations
