@@ -167,6 +167,25 @@ def test_word_dossier_tables_properties_and_page_furniture() -> None:
         assert caption is not None and caption.get(qn("w:val")).endswith(
             ": each side's official voices, then its other voices"
         )
+    other = doc.tables[0].rows[5].cells[2].paragraphs  # Southport's other voices
+    assert [[(r.text, r.bold, r.italic) for r in p.runs] for p in other] == [
+        [
+            ("Claim:", True, None),
+            (" ", None, None),
+            ("Farms hold their soil.", None, None),
+            (" — ", None, None),
+            ("a Southland farm scholar · expert", None, True),
+            (" ¶2", None, None),
+        ],
+        [
+            ("Reading of Northport:", True, None),
+            (" ", None, None),
+            ("Northland blames farms to avoid paying.", None, None),
+            (" — ", None, None),
+            ("a Southland delegate · participant", None, True),
+            (" ¶3", None, None),
+        ],
+    ]
     section = doc.sections[0]
     assert section.header.paragraphs[0].text == "Chatham House Rule"
     assert "PAGE" in section.footer._element.xml
@@ -242,10 +261,10 @@ def test_html_dossier_is_semantic_accessible_and_self_contained() -> None:
     ]
     assert "<h4>The memo&#x27;s analysis</h4>" in html
     assert (
-        "<td><p><strong>Claim: </strong>Farms hold their soil. — a Southland farm scholar · "
-        'expert <span class="ref">¶2</span></p><p><strong>Reading of Northport: </strong>'
-        "Northland blames farms to avoid paying. — a Southland delegate · participant "
-        '<span class="ref">¶3</span></p></td>'
+        "<td><p><strong>Claim:</strong> Farms hold their soil. — <em>a Southland farm scholar "
+        '· expert</em> <span class="ref">¶2</span></p><p><strong>Reading of Northport:'
+        "</strong> Northland blames farms to avoid paying. — <em>a Southland delegate · "
+        'participant</em> <span class="ref">¶3</span></p></td>'
     ) in html
     assert " size:" not in html  # no --paper: the browser's own paper
     assert "@page { size: A4; }" in dossier_html(dossier, Paper.A4)

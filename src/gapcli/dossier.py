@@ -115,8 +115,8 @@ class _Notes:
 
 def _said(entry: Statement | Fact | Recommendation, notes: _Notes, label: str = "") -> Sentence:
     """``Claim: text — who · voice ¶6``, with a reading's assessment by the source."""
-    lead = (Span(f"{label}: ", strong=True),) if label else ()
-    who = Span(attribution(entry), refs=notes.refs(entry.cite))
+    lead = (Span(f"{label}:", strong=True), Span(" ")) if label else ()
+    who = Span(attribution(entry), refs=notes.refs(entry.cite), em=True)
     out = (*lead, Span(entry.text), Span(" — "), who)
     if isinstance(entry, Reading) and entry.assessment is not None:
         a = entry.assessment
@@ -126,7 +126,7 @@ def _said(entry: Statement | Fact | Recommendation, notes: _Notes, label: str = 
             Span(a.verdict.value, strong=True),
             *said,
             Span(" — "),
-            Span(attribution(a), refs=notes.refs(a.cite)),
+            Span(attribution(a), refs=notes.refs(a.cite), em=True),
         )
     return out
 
@@ -138,7 +138,7 @@ def _cell(side: Side, row: Row, dataset: Dataset, notes: _Notes, filtered: bool)
         if side.stance is None:
             label = side.party.label
             missing = f"No stance passes the filters for {label}." if filtered else None
-            return [(Span(missing or no_stance(side.party)),)]
+            return [(Span(missing or no_stance(side.party), em=True),)]
         return [_said(side.stance, notes)]
     entries = side.row(row)
     labelled = row is Row.OTHER or (row is Row.READINGS and len(dataset.meta.parties) > 2)
@@ -171,7 +171,7 @@ def issue_blocks(
         Heading(3, f"{number}. {issue.title}"),
         Para(
             (
-                Span(issue.question),
+                Span(issue.question, em=True),
                 Span(" Gap type: "),
                 Span(issue.gap_type.value, strong=True),
                 Span("."),
@@ -270,7 +270,7 @@ def _context(meta: DatasetFile, notes: _Notes) -> list[Block]:
     if meta.timeline:
         dates: list[Sentence] = []
         for event in sorted(meta.timeline, key=lambda e: e.sort_key()):
-            by = (Span(" — "), Span(event.by)) if event.by else ()
+            by = (Span(" — "), Span(event.by, em=True)) if event.by else ()
             cited = Span("", refs=notes.refs(event.cite))
             day = Span(when(event), strong=True)
             dates.append((day, Span(" — "), Span(event.text), *by, cited))

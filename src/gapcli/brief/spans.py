@@ -98,6 +98,7 @@ class Span:
     refs: str = ""
     strong: bool = False
     struck: bool = False  # words taken out (the dossier's "What changed" section only)
+    em: bool = False  # italic: the dossier's attributions and questions (Word and HTML only)
 
 
 Sentence = tuple[Span, ...]

@@ -41,6 +41,7 @@ def _runs(paragraph: Any, sentence: Sentence, bold: bool = False) -> None:
         run = paragraph.add_run(plain(span.text))
         run.bold = bold or span.strong or None
         run.font.strike = span.struck or None
+        run.italic = span.em or None
         if span.refs:
             ref = paragraph.add_run(" " + plain(span.refs))
             ref.font.color.rgb = GREY

@@ -74,6 +74,8 @@ def spans(sentence: Sentence) -> str:
             text = f"<strong>{text}</strong>"
         if span.struck:
             text = f"<del>{text}</del>"
+        if span.em:
+            text = f"<em>{text}</em>"
         if span.refs:
             text += f' <span class="ref">{esc(span.refs)}</span>'
         out.append(text)
