@@ -387,11 +387,11 @@ def test_since_adds_what_changed_to_the_word_and_html_dossier_and_brief(
     assert ("List Bullet 3", "now: Southland is not stalling the talks.") in styled
     html = (tmp_path / "d.html").read_text(encoding="utf-8")
     assert (
-        "<li><strong>Northport, claims</strong>\n<ul>\n<li>reworded dredge-cost\n<ul>\n"
+        "<li><strong>Northport, claims</strong>\n<ul>\n<li><em>reworded</em> dredge-cost\n<ul>\n"
         "<li>before: Dredging costs <del>ten</del> million a year.</li>\n"
         "<li>now: Dredging costs <strong>twelve</strong> million a year.</li>\n</ul>\n</li>\n"
-        "<li>removed old-survey: The last survey is out of date. — Northland engineers · "
-        "expert</li>\n</ul>\n</li>"
+        "<li><em>removed</em> old-survey: The last survey is out of date. — <em>Northland "
+        "engineers · expert</em></li>\n</ul>\n</li>"
     ) in html
     page = parse(html)
     assert page.headings == [1, 2, 2, 3, 3, 2, 2, 3, 3, 3, 2]  # what changed: h2, issues h3

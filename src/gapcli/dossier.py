@@ -153,10 +153,11 @@ def _bullets(claims: list[Claim], notes: _Notes) -> Bullets:
 
 
 def _lead(lead: str, *rest: Span) -> Para:
-    return Para((Span(lead, strong=True), *rest))
+    """``**The gap.** text``: a bold lead, then the text."""
+    return Para((Span(lead, strong=True), *((Span(" "), *rest) if rest else ())))
 
 
-def issue_blocks(
+def _issue_blocks(
     number: int,
     issue: Issue,
     dataset: Dataset,
@@ -190,9 +191,9 @@ def issue_blocks(
         blocks += [Heading(4, analysis_heading(dataset)), _bullets(issue.analysis, notes)]
     gap = issue.gap
     blocks += [
-        _lead("The gap in one line. ", Span(issue.summary)),
-        _lead("The gap. ", Span(gap.what)),
-        _lead("Why it matters. ", Span(gap.why_it_matters, refs=notes.refs(gap.cite))),
+        _lead("The gap in one line.", Span(issue.summary)),
+        _lead("The gap.", Span(gap.what)),
+        _lead("Why it matters.", Span(gap.why_it_matters, refs=notes.refs(gap.cite))),
         _lead("Common ground."),
         _bullets(issue.common_ground, notes),
         _lead("Bridges."),
@@ -235,7 +236,7 @@ def build(
     ]
     sections = {issue.id: number for number, issue in enumerate(issues, 1)}
     for number, issue in enumerate(issues, 1):
-        blocks += issue_blocks(number, issue, dataset, notes, sections, filtered)
+        blocks += _issue_blocks(number, issue, dataset, notes, sections, filtered)
     if meta.recommendations:
         blocks += [
             Heading(2, "Recommendations"),

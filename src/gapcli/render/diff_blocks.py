@@ -52,33 +52,21 @@ def _fields(fields: list[FieldChange], level: int) -> list[tuple[int, Sentence]]
 
 
 def _change(change: EntryChange, labels: dict[str, str]) -> list[tuple[int, Sentence]]:
+    """``*reworded* id (details)``, with the entry (added, removed) or its words before and now."""
     ident = entry_id(change)
     said = details(change, labels)
-    head = Span(
-        kind(change) + (f" {ident}" if ident else "") + (f" ({'; '.join(said)})" if said else "")
-    )
+    extra = (f" {ident}" if ident else "") + (f" ({'; '.join(said)})" if said else "")
+    head = (Span(kind(change), em=True), *((Span(extra),) if extra else ()))
     old, new = change.old, change.new
-    shown = (
-        new if change.status is Status.ADDED else old if change.status is Status.REMOVED else None
-    )
+    shown = {Status.ADDED: new, Status.REMOVED: old}.get(change.status)
     if shown is not None:
         voice = change.new_voice if shown is new else change.old_voice
-        return [
-            (
-                1,
-                (
-                    head,
-                    Span(": "),
-                    Span(shown.text),
-                    Span(" — "),
-                    Span(attribution_of(shown, voice)),
-                ),
-            )
-        ]
+        said_by = Span(attribution_of(shown, voice), em=True)
+        return [(1, (*head, Span(": "), Span(shown.text), Span(" — "), said_by))]
     if change.text is None:
-        return [(1, (head,))]
+        return [(1, head)]
     before, after = _words(change.text.old, change.text.new)
-    return [(1, (head,)), (2, before), (2, after)]
+    return [(1, head), (2, before), (2, after)]
 
 
 def _issue(issue: IssueDiff, labels: dict[str, str]) -> list[Block]:
