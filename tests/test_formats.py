@@ -16,6 +16,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from gapcli.brief import Brief, Options, build, sentences
+from gapcli.choices import Paper
 from gapcli.formats import Format, choose_format
 from gapcli.loader import load_dataset
 from gapcli.models import Dataset
@@ -91,9 +92,14 @@ def test_the_format_follows_the_extension(
             "--md and --format md cannot be used together; choose one format",
         ),
         (
-            ["--full", "-o", "d.docx"],
-            "--full is written as Markdown only; use -o dossier.md, or "
-            "leave --full out for the brief in docx",
+            ["--paper", "a4", "-o", "brief.md"],
+            "--paper sets the page of docx, html and pdf, and md has no pages; "
+            "leave --paper out, or write one of those (e.g. -o brief.pdf)",
+        ),
+        (
+            ["--paper", "a4", "--json"],
+            "--paper sets the page of docx, html and pdf, and json has no pages; "
+            "leave --paper out, or write one of those (e.g. -o brief.pdf)",
         ),
     ],
 )
@@ -312,13 +318,24 @@ def check_pdf(pdf: Path, brief: Brief, most_pages: int) -> None:
         assert re.search(re.escape(ref) + r"\b", text), ref
 
 
+def paper_of(pdf: Path) -> str:
+    """The paper pdfinfo names (``A4``, ``letter``)."""
+    info = subprocess.run([str(PDFINFO), str(pdf)], capture_output=True, text=True, check=True)
+    found = re.search(r"^Page size:.*\((\w+)\)", info.stdout, re.MULTILINE)
+    return found.group(1) if found else info.stdout
+
+
+PAPER_NAME = {Paper.A4: "A4", Paper.LETTER: "letter"}
+
+
 @needs_poppler
 @pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) not installed")
-def test_libreoffice_opens_the_word_brief_within_its_pages(tmp_path: Path) -> None:
+@pytest.mark.parametrize("paper", [Paper.A4, Paper.LETTER])
+def test_libreoffice_opens_the_word_brief_within_its_pages(tmp_path: Path, paper: Paper) -> None:
     _, whole = shipped_brief()
     _, one = shipped_brief("china-role")
-    (tmp_path / "all.docx").write_bytes(brief_docx(whole))
-    (tmp_path / "one.docx").write_bytes(brief_docx(one))
+    (tmp_path / "all.docx").write_bytes(brief_docx(whole, paper))
+    (tmp_path / "one.docx").write_bytes(brief_docx(one, paper))
     profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
     command = [str(SOFFICE), profile, "--headless", "--convert-to", "pdf", "--outdir"]
     subprocess.run(
@@ -329,17 +346,23 @@ def test_libreoffice_opens_the_word_brief_within_its_pages(tmp_path: Path) -> No
     )
     check_pdf(tmp_path / "all.pdf", whole, 3)
     check_pdf(tmp_path / "one.pdf", one, 1)
+    assert paper_of(tmp_path / "all.pdf") == paper_of(tmp_path / "one.pdf") == PAPER_NAME[paper]
 
 
 @needs_poppler
 @pytest.mark.skipif(browser() is None, reason="no Chromium or Chrome installed")
-def test_chromium_prints_the_html_brief_within_its_pages(run: Run, tmp_path: Path) -> None:
+@pytest.mark.parametrize("paper", [Paper.A4, Paper.LETTER])
+def test_chromium_prints_the_html_brief_within_its_pages(
+    run: Run, tmp_path: Path, paper: Paper
+) -> None:
     _, whole = shipped_brief()
     _, one = shipped_brief("china-role")
-    assert run("export", "-o", tmp_path / "all.pdf").exit_code == 0
-    assert run("export", "-i", "china-role", "-o", tmp_path / "one.pdf").exit_code == 0
+    given = ["--paper", paper.value] if paper is Paper.A4 else []  # Letter is the default
+    assert run("export", "-o", tmp_path / "all.pdf", *given).exit_code == 0
+    assert run("export", "-i", "china-role", "-o", tmp_path / "one.pdf", *given).exit_code == 0
     check_pdf(tmp_path / "all.pdf", whole, 3)
     check_pdf(tmp_path / "one.pdf", one, 1)
+    assert paper_of(tmp_path / "all.pdf") == paper_of(tmp_path / "one.pdf") == PAPER_NAME[paper]
 
 
 @needs_poppler

@@ -672,13 +672,15 @@ def brief_outputs(dataset: Dataset) -> dict[str, str]:
     from docx import Document
 
     from gapcli.brief import Options, build
+    from gapcli.dossier import build as build_dossier
     from gapcli.render.brief_markdown import brief_markdown
     from gapcli.render.brief_terminal import brief_view
-    from gapcli.render.docx import brief_docx
-    from gapcli.render.html import brief_html
+    from gapcli.render.docx import brief_docx, dossier_docx
+    from gapcli.render.html import brief_html, dossier_html
     from test_formats import parse
 
     brief = build(dataset, dataset.issues, "2024-11-29", Options(quotes=True))
+    whole = build_dossier(dataset, dataset.issues, brief)
     markdown = brief_markdown(brief)
     assert terminal_problems(markdown) == []
     _, body = split_front_matter(markdown)
@@ -687,6 +689,9 @@ def brief_outputs(dataset: Dataset) -> dict[str, str]:
     doc = Document(io.BytesIO(brief_docx(brief)))
     word = [p.text for p in doc.paragraphs]
     word += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    doc = Document(io.BytesIO(dossier_docx(whole)))
+    dossier_word = [p.text for p in doc.paragraphs]
+    dossier_word += [c.text for t in doc.tables for row in t.rows for c in row.cells]
 
     def flat(text: str) -> str:
         return re.sub(r"\s+", " ", text)
@@ -696,12 +701,14 @@ def brief_outputs(dataset: Dataset) -> dict[str, str]:
         "terminal": terminal(brief_view(brief)),
         "html": flat("".join(parse(brief_html(brief)).text)),
         "word": flat(" ".join(word)),
+        "dossier html": flat("".join(parse(dossier_html(whole)).text)),
+        "dossier word": flat(" ".join(dossier_word)),
     }
 
 
 @settings(SETTINGS, max_examples=40)
 @given(text=TEXT, three=st.booleans(), stanceless=st.booleans())
-def test_any_text_in_every_field_shows_literally_in_every_format_of_the_brief(
+def test_any_text_in_every_field_shows_literally_in_every_format_of_brief_and_dossier(
     tmp_path: Path, text: str, three: bool, stanceless: bool
 ) -> None:
     import re
@@ -715,9 +722,11 @@ def test_any_text_in_every_field_shows_literally_in_every_format_of_the_brief(
     assert missing_on_terminal([text], out["terminal"]) == []
     assert terminal_problems(out["terminal"]) == []
     shown = re.sub(r"\s+", " ", visible(text)).strip()
-    assert shown in out["html"]
+    assert shown in out["html"] and shown in out["dossier html"]
     assert re.sub(r"\s+", " ", plain(text)).strip() in out["word"]
+    assert re.sub(r"\s+", " ", plain(text)).strip() in out["dossier word"]
     assert terminal_problems(out["html"] + out["word"]) == []
+    assert terminal_problems(out["dossier html"] + out["dossier word"]) == []
 
 
 def test_every_field_the_brief_shows_reaches_every_format(tmp_path: Path) -> None:

@@ -48,3 +48,10 @@ class SchemaKind(StrEnum):
     def file_name(self) -> str:
         """``dataset.schema.json`` or ``issue.schema.json``."""
         return f"{self.value}.schema.json"
+
+
+class Paper(StrEnum):
+    """What ``--paper`` accepts: the page size of Word, HTML and PDF exports."""
+
+    LETTER = "letter"
+    A4 = "a4"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import PurePath
 
+from gapcli.choices import Paper
 from gapcli.errors import UsageError
 
 
@@ -56,3 +57,21 @@ def choose_format(given: Format | None, output: str) -> Format:
             f"{given.value}; make them agree (e.g. -o brief.{given.value})"
         )
     return inferred
+
+
+PAGE_MM = {Paper.LETTER: (215.9, 279.4), Paper.A4: (210.0, 297.0)}  # width, height
+PAGE_CSS = {Paper.LETTER: "letter", Paper.A4: "A4"}  # CSS @page size names
+PAGED = (Format.DOCX, Format.HTML, Format.PDF)
+
+
+def choose_paper(given: Paper | None, fmt: Format) -> Paper | None:
+    """The paper of a paged format: ``given``, else Letter for Word and PDF, else none (HTML
+    then prints on the browser's own paper). Markdown and JSON have no pages: refused."""
+    if given is not None and fmt not in PAGED:
+        raise UsageError(
+            f"--paper sets the page of docx, html and pdf, and {fmt.value} has no pages; "
+            "leave --paper out, or write one of those (e.g. -o brief.pdf)"
+        )
+    if given is None and fmt is not Format.HTML:
+        return Paper.LETTER if fmt in PAGED else None
+    return given

@@ -97,6 +97,8 @@ class Span:
     cites: tuple[Citation, ...] = ()
     refs: str = ""
     strong: bool = False
+    struck: bool = False  # words taken out (the dossier's "What changed" section only)
+    em: bool = False  # italic: the dossier's attributions and questions (Word and HTML only)
 
 
 Sentence = tuple[Span, ...]

@@ -19,6 +19,8 @@ from gapcli.cli.options import (
 
 if TYPE_CHECKING:
     from gapcli.brief import Brief, Options
+    from gapcli.choices import Paper
+    from gapcli.diff import DatasetDiff
     from gapcli.formats import Format
     from gapcli.models import Dataset, Issue
 
@@ -76,39 +78,46 @@ def document(
     chosen: list[Issue],
     options: Options,
     full: bool,
-    since: list[str] | None,
+    since: DatasetDiff | None,
+    paper: Paper | None = None,
 ) -> str | bytes:
-    """The export in ``fmt``: the brief, or with ``full`` the whole dossier (Markdown)."""
-    from gapcli.errors import UsageError
+    """The export in ``fmt``: the brief, or with ``full`` the whole dossier, on ``paper``;
+    ``since``: with a "What changed" section."""
+    from gapcli.choices import Paper
     from gapcli.formats import Format
 
     if fmt is Format.JSON:
         from gapcli.render import json as render_json
 
         return render_json.dumps(render_json.export(dataset, chosen))
-    if full and fmt is not Format.MD:
-        raise UsageError(
-            f"--full is written as Markdown only; use -o dossier.md, or leave --full out "
-            f"for the brief in {fmt.value}"
-        )
-    if since is not None and fmt is not Format.MD:
-        raise UsageError("--since adds a section to the Markdown export; use -o FILE.md")
     brief = make_brief(dataset, chosen, options, detail=not full)
     if fmt is Format.MD:
+        from gapcli.render.diff import briefing_section
+
+        changes = briefing_section(since) if since else None
         if full:
             from gapcli.render.markdown import dossier
 
-            return dossier(dataset, chosen, brief, since, options.filtered)
+            return dossier(dataset, chosen, brief, changes, options.filtered)
         from gapcli.render.brief_markdown import brief_markdown
 
-        return brief_markdown(brief, since)
+        return brief_markdown(brief, changes)
+    from gapcli.render.diff_blocks import since_blocks
+
+    section = since_blocks(since) if since else None
+    whole = None
+    if full:
+        from gapcli.dossier import build
+
+        whole = build(dataset, chosen, brief, options.filtered, section)
     if fmt is Format.DOCX:
-        from gapcli.render.docx import brief_docx
+        from gapcli.render.docx import brief_docx, dossier_docx
 
-        return brief_docx(brief)
-    from gapcli.render.html import brief_html
+        letter = paper or Paper.LETTER
+        return dossier_docx(whole, letter) if whole else brief_docx(brief, letter, section)
+    from gapcli.render.html import brief_html, dossier_html
 
-    html = brief_html(brief)
+    html = dossier_html(whole, paper) if whole else brief_html(brief, paper, section)
     if fmt is Format.HTML:
         return html
     from gapcli.pdf import html_to_pdf

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from gapcli.choices import Paper
 from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, show, write_stdout
 from gapcli.cli.brief_commands import ForOption, MarkingOption, QuotesOption, TitleOption
 from gapcli.cli.options import (
@@ -139,7 +140,7 @@ def export(
     fmt: ExportFormatOption = None,
     full: Annotated[
         bool,
-        typer.Option("--full", help="The complete dossier (Markdown) instead of the brief."),
+        typer.Option("--full", help="The complete dossier instead of the brief (any format)."),
     ] = False,
     output: Annotated[
         str, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE ('-' = stdout).")
@@ -166,6 +167,16 @@ def export(
             help="Add 'What changed since' OLD (a folder or git revision, as in gapcli diff).",
         ),
     ] = None,
+    paper: Annotated[
+        Paper | None,
+        typer.Option(
+            "--paper",
+            case_sensitive=False,
+            help="The page size of docx, html and pdf: letter or a4 (default: letter; "
+            "HTML without --paper prints on the browser's paper).",
+            show_default=False,
+        ),
+    ] = None,
     md: Annotated[bool, typer.Option("--md", help="Same as --format md.")] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Same as --format json: the data (docs/json.md).")
@@ -178,17 +189,19 @@ def export(
     Examples:
       gapcli export -o brief.docx --for "Participants, round 2" --marking "Chatham House Rule"
       gapcli export -i china-role -i blame -o supply.html
-      gapcli export --full -o dossier.md
+      gapcli export --full -o dossier.docx --paper a4
+      gapcli export -o brief.pdf --paper a4
       gapcli export --since HEAD~1
       gapcli export --json --tag evidence
       gapcli export --md --tag trust --voice official-voices
     """
     from gapcli.cli.brief_commands import brief_options, document
-    from gapcli.formats import Format, choose_format
+    from gapcli.formats import Format, choose_format, choose_paper
     from gapcli.query import select_issues
 
     given = _given_format(fmt, md, as_json)
     chosen_format = choose_format(given, output)
+    page = choose_paper(paper, chosen_format)
     wanted = filters(issue, tag, all_tags, side, voice, by)
     options = brief_options(title, prepared_for, marking, quotes, wanted.on_statements)
     if since and chosen_format is Format.JSON:
@@ -200,16 +213,16 @@ def export(
     dataset = wanted.narrow_dataset(dataset)
     changes = None
     if since:
-        from gapcli.cli.diff_commands import since_section
+        from gapcli.cli.diff_commands import since_diff
 
-        changes = since_section(since, positions, dataset, chosen)
+        changes = since_diff(since, positions, dataset, chosen)
     if output == "-" and given is None and not full and on_terminal():
         from gapcli.cli.brief_commands import make_brief
         from gapcli.render.brief_terminal import brief_view
 
         emit(ctx, brief_view(make_brief(dataset, chosen, options)))
         return
-    content = document(chosen_format, dataset, chosen, options, full, changes)
+    content = document(chosen_format, dataset, chosen, options, full, changes, page)
     if output == "-":
         write_stdout(content)
         return

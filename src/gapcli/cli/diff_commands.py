@@ -9,6 +9,7 @@ import typer
 from gapcli.cli.app import JsonOption, PositionsOption, app, dataset_dir, emit, write_stdout
 
 if TYPE_CHECKING:
+    from gapcli.diff import DatasetDiff
     from gapcli.models import Dataset, Issue
 
 
@@ -74,23 +75,21 @@ def diff(
         emit(ctx, diff_view(result))
 
 
-def since_section(
+def since_diff(
     old: str, positions: str | None, dataset: Dataset, chosen: list[Issue]
-) -> list[str]:
-    """``export --since``: the briefing's "What changed" section for the chosen issues."""
+) -> DatasetDiff:
+    """``export --since``: what changed in the chosen issues since ``old``."""
     from dataclasses import replace
 
     from gapcli.diff import Version
     from gapcli.diff import diff as compare_versions
-    from gapcli.render.diff import briefing_section
     from gapcli.revision import load_side
 
     folder = dataset_dir(positions)
     result = compare_versions(load_side(old, folder), Version(str(folder), dataset))
     ids = {issue.id for issue in chosen}
-    narrowed = replace(
+    return replace(
         result,
         issues=[i for i in result.issues if i.id in ids],
         unchanged=[i for i in result.unchanged if i in ids],
     )
-    return briefing_section(narrowed)

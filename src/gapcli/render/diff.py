@@ -131,7 +131,8 @@ def entry_id(change: EntryChange) -> str:
     return "" if change.where == STANCE else (change.new_id or change.old_id or "")
 
 
-def _field_kind(change: FieldChange) -> str:
+def field_kind(change: FieldChange) -> str:
+    """``set``, ``removed``, ``quotes changed`` or ``changed``."""
     if change.old is None:
         return "set"
     if change.new is None:
@@ -139,7 +140,7 @@ def _field_kind(change: FieldChange) -> str:
     return "quotes changed" if change.old == change.new else "changed"
 
 
-def _both(field: FieldChange) -> tuple[str, str] | None:
+def both_texts(field: FieldChange) -> tuple[str, str] | None:
     """Old and new text when both exist and differ (else the headline says it all)."""
     if field.old is None or field.new is None or field.old == field.new:
         return None
@@ -211,8 +212,8 @@ def _change_view(change: EntryChange, labels: dict[str, str]) -> RenderableType:
 
 
 def _field_view(field: FieldChange) -> RenderableType:
-    head = Text(f"{field.field} {_field_kind(field)}", style="bold")
-    both = _both(field)
+    head = Text(f"{field.field} {field_kind(field)}", style="bold")
+    both = both_texts(field)
     if both is None:
         if field.old is None or field.new is None:
             head.append_text(t(f": {field.new or field.old}"))
@@ -299,8 +300,8 @@ def _md_change(change: EntryChange, labels: dict[str, str]) -> list[str]:
 def _md_fields(fields: list[FieldChange]) -> list[str]:
     lines = []
     for field in fields:
-        head = f"- **{field.field}** {_field_kind(field)}"
-        both = _both(field)
+        head = f"- **{field.field}** {field_kind(field)}"
+        both = both_texts(field)
         if both is None:
             lone = field.new or field.old or ""
             lines.append(head + (f": {md(lone)}" if field.old is None or field.new is None else ""))

@@ -1,5 +1,6 @@
-"""The brief as one self-contained HTML file: inline CSS, no scripts, no external requests,
-every dataset string escaped (``esc``); the only links are the sources' declared http(s) URLs.
+"""The brief and the full dossier as one self-contained HTML file each: inline CSS (with an
+``@page`` size when a paper is chosen), no scripts, no external requests, every dataset string
+escaped (``esc``); the only links are the sources' declared http(s) URLs.
 """
 
 from __future__ import annotations
@@ -7,7 +8,10 @@ from __future__ import annotations
 import html
 import re
 
-from gapcli.brief import Brief, Sentence
+from gapcli.brief import Brief, Header, Sentence
+from gapcli.choices import Paper
+from gapcli.dossier import Block, Bullets, Dossier, Grid, Heading, Para, Sources
+from gapcli.formats import PAGE_CSS
 from gapcli.models import Source
 from gapcli.render.brief_markdown import dateline
 from gapcli.render.text import visible
@@ -20,6 +24,7 @@ header { border-bottom: 2px solid #1a1a1a; margin-bottom: 1rem; padding-bottom: 
 h1 { font-size: 1.7rem; margin: 0 0 .4rem; }
 h2 { font-size: 1.2rem; margin: 1.4rem 0 .5rem; border-bottom: 1px solid #767676; }
 h3 { font-size: 1.05rem; margin: 1.1rem 0 .3rem; }
+h4 { font-size: 1rem; margin: .6rem 0 .2rem; }
 p { margin: .3rem 0; }
 .meta { margin: .1rem 0; }
 .marking { font-weight: bold; text-transform: uppercase; letter-spacing: .05em; }
@@ -32,16 +37,20 @@ caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: r
 th, td { border: 1px solid #767676; padding: .25rem .4rem; vertical-align: top;
   text-align: left; }
 th[scope="row"] { width: 7.5rem; background: #f2f2f2; }
-thead th { background: #e6e6e6; }
+.sides { table-layout: fixed; }
+.sides thead td { width: 6.5rem; }
+td p { margin: 0 0 .25rem; }
+thead th, thead td { background: #e6e6e6; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 a { color: #0b4f9c; }
+del { color: #4d4d4d; }
 @page { margin: 13mm 14mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
   h1 { font-size: 1.5rem; } h2 { margin: .8rem 0 .3rem; } h3 { margin: .7rem 0 .2rem; }
   th, td { padding: .15rem .35rem; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   section.issue { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
@@ -63,10 +72,32 @@ def spans(sentence: Sentence) -> str:
         text = esc(span.text)
         if span.strong:
             text = f"<strong>{text}</strong>"
+        if span.struck:
+            text = f"<del>{text}</del>"
+        if span.em:
+            text = f"<em>{text}</em>"
         if span.refs:
             text += f' <span class="ref">{esc(span.refs)}</span>'
         out.append(text)
     return "".join(out)
+
+
+def bullets(items: list[Sentence], levels: tuple[int, ...] = ()) -> list[str]:
+    """A bulleted list of sentences; an item one level deeper (``levels``) opens a list
+    inside the item before it."""
+    out = ["<ul>"]
+    depth = 0
+    for sentence, level in zip(items, levels or (0,) * len(items), strict=True):
+        if len(out) > 1 and level > depth:
+            out.append("<ul>")
+        elif len(out) > 1:
+            out[-1] += "</li>"
+            out += ["</ul>", "</li>"] * (depth - level)
+        depth = level
+        out.append(f"<li>{spans(sentence)}")
+    if len(out) > 1:
+        out[-1] += "</li>"
+    return [*out, *["</ul>", "</li>"] * depth, "</ul>"]
 
 
 def _source(source: Source) -> str:
@@ -80,9 +111,8 @@ def _source(source: Source) -> str:
     return out
 
 
-def brief_html(brief: Brief) -> str:
-    """The whole brief as an HTML document (A4 or Letter when printed)."""
-    head = brief.header
+def page_start(head: Header, paper: Paper | None = None) -> list[str]:
+    """The document up to ``<main>``: the head (inline CSS, no requests) and the header."""
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -93,7 +123,7 @@ def brief_html(brief: Brief) -> str:
         "style-src 'unsafe-inline'\">",
         f"<title>{esc(head.title)}</title>",
         f'<meta name="date" content="{esc(head.iso_date)}">',
-        f"<style>{CSS}</style>",
+        f"<style>{CSS}{page_size(paper)}</style>",
         "</head>",
         "<body>",
         "<header>",
@@ -103,10 +133,25 @@ def brief_html(brief: Brief) -> str:
     out.append(f"<h1>{esc(head.title)}</h1>")
     if head.prepared_for:
         out.append(f'<p class="meta"><strong>For:</strong> {esc(head.prepared_for)}</p>')
-    out += [f'<p class="meta dateline">{esc(dateline(head))}</p>', "</header>", "<main>"]
-    out += ["<section>", "<h2>Bottom line</h2>", "<ul>"]
-    out += [f"<li>{spans(s)}</li>" for s in brief.bottom_line]
-    out += ["</ul>", "</section>", "<section>", "<h2>Issues</h2>"]
+    return [*out, f'<p class="meta dateline">{esc(dateline(head))}</p>', "</header>", "<main>"]
+
+
+def page_size(paper: Paper | None) -> str:
+    """The ``@page`` size rule for ``paper`` (none: the printer's or browser's own paper)."""
+    return f"@page {{ size: {PAGE_CSS[paper]}; }}\n" if paper else ""
+
+
+PAGE_END = ["</main>", "</body>", "</html>", ""]
+
+
+def brief_html(brief: Brief, paper: Paper | None = None, since: list[Block] | None = None) -> str:
+    """The whole brief as an HTML document (printed on ``paper``, else the printer's);
+    ``since``: the "What changed" section, after the bottom line."""
+    head = brief.header
+    out = page_start(head, paper)
+    out += ["<section>", "<h2>Bottom line</h2>", *bullets(brief.bottom_line), "</section>"]
+    out += blocks_html(since or [])
+    out += ["<section>", "<h2>Issues</h2>"]
     for section in brief.issues:
         out.append('<section class="issue">')
         out.append(f"<h3>{section.number}. {esc(section.issue.title)}</h3>")
@@ -128,9 +173,7 @@ def brief_html(brief: Brief) -> str:
         out.append(f"<p>{spans(brief.left_out)}</p>")
     out.append("</section>")
     if brief.background:
-        out += ["<section>", "<h2>Background</h2>", "<ul>"]
-        out += [f"<li>{spans(s)}</li>" for s in brief.background]
-        out += ["</ul>", "</section>"]
+        out += ["<section>", "<h2>Background</h2>", *bullets(brief.background), "</section>"]
     out += ["<section>", "<h2>Sources</h2>", "<ul>"]
     out += [f"<li>{_source(s)}</li>" for s in head.sources]
     plural = "s" if brief.multi_source else ""
@@ -141,5 +184,51 @@ def brief_html(brief: Brief) -> str:
             said = " … ".join(f"“{esc(q)}”" for q in quotes)
             out.append(f"<li>{esc(marker)}" + (f": {said}" if said else "") + "</li>")
         out += ["</ul>", "</section>"]
-    out += ["</main>", "</body>", "</html>", ""]
-    return "\n".join(out)
+    return "\n".join([*out, *PAGE_END])
+
+
+def dossier_html(dossier: Dossier, paper: Paper | None = None) -> str:
+    """The whole dossier as an HTML document: a ``<section>`` per heading, a table per issue
+    with a column per side (``<th scope="col">``) and a row per kind of entry."""
+    out = page_start(dossier.header, paper)
+    return "\n".join([*out, *blocks_html(dossier.blocks), *PAGE_END])
+
+
+def blocks_html(blocks: list[Block]) -> list[str]:
+    """Blocks as HTML, each heading opening a ``<section>`` that ends at the next heading of
+    its level or above."""
+    out: list[str] = []
+    levels: list[int] = []  # the headings whose sections are open
+    for block in blocks:
+        if isinstance(block, Heading):
+            while levels and levels[-1] >= block.level:
+                out.append("</section>")
+                levels.pop()
+            levels.append(block.level)
+            out += ["<section>", f"<h{block.level}>{esc(block.text)}</h{block.level}>"]
+        else:
+            out += _block(block)
+    return [*out, *("</section>" for _ in levels)]
+
+
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Para):
+        kind = ' class="note"' if block.note else ""
+        return [f"<p{kind}>{spans(block.text)}</p>"]
+    if isinstance(block, Bullets):
+        return bullets(block.items, block.levels)
+    if isinstance(block, Sources):
+        named = [(f"{esc(s.id)}: " if block.ids else "") + _source(s) for s in block.sources]
+        return ["<ul>", *(f"<li>{n}</li>" for n in named), "</ul>"]
+    assert isinstance(block, Grid)
+    out = ['<table class="sides">', f"<caption>{esc(block.caption)}</caption>"]
+    out.append("<thead><tr><td></td>")
+    out += [f'<th scope="col">{esc(side)}</th>' for side in block.sides]
+    out += ["</tr></thead>", "<tbody>"]
+    for label, cells in block.rows:
+        out.append(f'<tr><th scope="row">{esc(label)}</th>')
+        for entries in cells:
+            lines = [f"<p>{spans(e)}</p>" for e in entries] or ["—"]
+            out.append(f"<td>{''.join(lines)}</td>")
+        out.append("</tr>")
+    return [*out, "</tbody>", "</table>"]
