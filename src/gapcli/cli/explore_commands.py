@@ -112,7 +112,7 @@ def perceptions(
         return
     from gapcli.render.explore import perception_table
 
-    emit(ctx, perception_table(rows, dataset))
+    emit(ctx, perception_table(rows, dataset).parts())
 
 
 @app.command()

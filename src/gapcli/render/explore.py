@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from gapcli.explore import PerceptionRow, Speaker, when
 from gapcli.models import Citation, Dataset, Event, Fact
+from gapcli.render.box_table import BoxColumn, BoxTable, Layouts
 from gapcli.render.simple_table import Column, SimpleTable
 from gapcli.render.terminal import Lines, claim_text, grouped_block, t
 from gapcli.render.text import attribution, marker, markers, plural, visible
@@ -209,23 +211,27 @@ def who_view(found: list[Speaker], asked: str, dataset: Dataset) -> Iterator[Ren
         yield Lines(lines)
 
 
-def perception_table(rows: list[PerceptionRow], dataset: Dataset) -> Table:
-    """The directed matrix: for each issue, one row per reading side, one column per side read."""
+def perception_table(rows: list[PerceptionRow], dataset: Dataset) -> BoxTable:
+    """The directed matrix: for each issue, one row per reading side, one column per side read
+    (each row laid out as it is drawn)."""
     parties = dataset.meta.parties
-    table = Table(
-        title="Who reads whom, issue by issue (rows read columns)",
-        title_justify="left",
-        title_style="bold",
-        box=box.ROUNDED,
-        show_lines=True,
-        expand=True,
-        header_style="bold",
-    )
     widest = max((len(row.issue.id) for row in rows), default=5)
-    table.add_column("Issue", width=max(widest, 14), overflow="fold")
-    table.add_column("Reader", no_wrap=True)
-    for party in parties:
-        table.add_column(t(f"of {party.label}"), ratio=1, overflow="fold")
+    columns = [
+        BoxColumn("Issue", width=max(widest, 14)),
+        BoxColumn(
+            "Reader",
+            no_wrap=True,
+            overflow="ellipsis",
+            widest=max(cell_len(t(party.label).plain) for party in parties),
+        ),
+        *(BoxColumn(t(f"of {party.label}"), ratio=1) for party in parties),
+    ]
+    title = "Who reads whom, issue by issue (rows read columns)"
+    return BoxTable(columns, _perception_rows(rows, dataset), title=title)
+
+
+def _perception_rows(rows: list[PerceptionRow], dataset: Dataset) -> Iterator[list[RenderableType]]:
+    parties = dataset.meta.parties
     previous = None
     for row in rows:
         first = row.issue is not previous
@@ -242,56 +248,56 @@ def perception_table(rows: list[PerceptionRow], dataset: Dataset) -> Table:
                 cells.append(
                     grouped_block(readings, dataset) if readings else Text("—", style="dim")
                 )
-        table.add_row(*cells)
-    return table
+        yield cells
 
 
-def mirror_view(pairs: list[MirrorPair], dataset: Dataset, every_pair: bool = True) -> Group:
-    """Each ordered pair A→B: A's reading of B beside B's own account.
+def mirror_view(
+    pairs: list[MirrorPair], dataset: Dataset, every_pair: bool = True
+) -> Iterator[RenderableType]:
+    """Each ordered pair A→B: A's reading of B beside B's own account, drawn piece by piece.
 
     ``every_pair`` False (all issues at once) lists pairs without a reading in one line.
     """
-    parts: list[RenderableType] = []
+    layouts: dict[tuple[str, str], Layouts] = {}  # a pair's head is the same everywhere
+    first = True
     for issue, group in groupby(pairs, key=lambda p: p.issue):
-        head = Text("\n" if parts else "")
+        head = Text("" if first else "\n")
+        first = False
         head.append_text(t(issue.title, "bold"))
         head.append(f"  ({issue.id})", style="dim")
-        parts.append(head)
+        yield head
         empty = []
         for pair in group:
             if not pair.lines and not every_pair:
                 empty.append(f"{pair.reader.label} → {pair.read.label}")
                 continue
-            parts.append(_mirror_table(pair, dataset))
+            shared = layouts.setdefault((pair.reader.id, pair.read.id), {})
+            yield from _mirror_table(pair, dataset, shared).parts()
         if empty:
             line = Text("No reading recorded: ", style="dim")
             line.append_text(t("; ".join(empty), "dim"))
-            parts.append(line)
-    return Group(*parts)
+            yield line
 
 
-def _mirror_table(pair: MirrorPair, dataset: Dataset) -> Table:
+def _mirror_table(pair: MirrorPair, dataset: Dataset, layouts: Layouts) -> BoxTable:
     reader, read = pair.reader.label, pair.read.label
-    table = Table(
-        title=t(f"{reader} reads {read}"),
-        title_justify="left",
-        title_style="bold",
-        box=box.ROUNDED,
-        show_lines=True,
-        expand=True,
-        header_style="bold",
-    )
-    table.add_column(t(f"{reader}'s reading of {read}"), ratio=1, overflow="fold")
-    table.add_column(t(f"{read}'s own account"), ratio=1, overflow="fold")
+    columns = [
+        BoxColumn(t(f"{reader}'s reading of {read}"), ratio=1),
+        BoxColumn(t(f"{read}'s own account"), ratio=1),
+    ]
+    title = t(f"{reader} reads {read}")
+    return BoxTable(columns, _mirror_rows(pair, dataset), title=title, layouts=layouts)
+
+
+def _mirror_rows(pair: MirrorPair, dataset: Dataset) -> Iterator[list[RenderableType]]:
     own = _own_account(pair, dataset)
     if not pair.lines:
-        note = t(f"The source records no reading of {read} by {reader}.", "dim italic")
-        table.add_row(note, own)
+        reader, read = pair.reader.label, pair.read.label
+        yield [t(f"The source records no reading of {read} by {reader}.", "dim italic"), own]
     for line in sorted(pair.lines, key=lambda line: not line.reading.official):
         answer = grouped_block(line.answers, dataset) if line.answers else own
         label = "" if line.reading.official else "Not an official view"
-        table.add_row(claim_text(line.reading, dataset, label=label), answer)
-    return table
+        yield [claim_text(line.reading, dataset, label=label), answer]
 
 
 def _own_account(pair: MirrorPair, dataset: Dataset) -> RenderableType:
