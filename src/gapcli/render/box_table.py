@@ -20,11 +20,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rich import box
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, OverflowMethod, RenderableType, RenderResult
+from rich.cells import cell_len, set_cell_size
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    Group,
+    OverflowMethod,
+    RenderableType,
+    RenderResult,
+)
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
+
+from gapcli.render.terminal import Bullets
 
 PAD = 1  # a space each side of every cell, edges included (Table's default padding)
 # Title, top edge, header and widths by width and box: None when Rich must draw it all.
@@ -102,18 +111,23 @@ class BoxTable:
         for part in self.parts():
             yield from console.render(part, options)
 
-    def parts(self) -> Iterator[RenderableType]:
-        """The table in pieces to print one by one (the head, each row, the bottom), so a
-        long table is written as it is drawn and never held whole."""
+    def parts(self, batch: int = 32) -> Iterator[RenderableType]:
+        """The table in pieces to print one by one (the head, ``batch`` rows at a time, the
+        bottom), so a long table is written as it is drawn and never held whole."""
         yield _Head(self)
         held: Sequence[RenderableType] | None = None
+        pieces: list[RenderableType] = []
         for row in self.rows:
             if held is not None:
-                yield _Row(self, held, last=False)
+                pieces.append(_Row(self, held, last=False))
+                if len(pieces) == batch:
+                    yield Group(*pieces)
+                    pieces = []
             held = row
         if held is not None:
-            yield _Row(self, held, last=True)
-        yield _Bottom(self)
+            pieces.append(_Row(self, held, last=True))
+        pieces.append(_Bottom(self))
+        yield Group(*pieces)
 
     def layout(self, console: Console, options: ConsoleOptions) -> _Layout | None:
         """Rich's own title, top edge, header and column widths (None: the columns do not
@@ -151,6 +165,10 @@ class BoxTable:
                 height=None,
                 highlight=False,
             )
+            plain = plain_lines(cell, console, inner) if console.color_system is None else None
+            if plain is not None:  # no styles will be drawn: one segment a line
+                cells.append([[Segment(f"{pad.text}{line}{pad.text}")] for line in plain])
+                continue
             lines = console.render_lines(cell, inner, pad=True)
             cells.append([[pad, *line, pad] for line in lines])
         height = max(len(lines) for lines in cells)
@@ -198,13 +216,18 @@ class _Row:
         left, right, divider = (Segment(edge) for edge in edges)
         cells = self.table.cells(console, options, layout.widths, self.row)
         last = len(cells) - 1
+        plain = console.color_system is None
         for n in range(len(cells[0])):
-            yield left
+            line = [left]
             for i, lines in enumerate(cells):
-                yield from lines[n]
+                line.extend(lines[n])
                 if i < last:
-                    yield divider
-            yield right
+                    line.append(divider)
+            line.append(right)
+            if plain:  # no styles will be drawn: the line as one segment
+                yield Segment("".join(segment.text for segment in line))
+            else:
+                yield from line
             yield Segment.line()
         if not self.last:
             yield Segment(drawn.get_row(layout.widths, "row", edge=True))
@@ -220,3 +243,34 @@ class _Bottom:
         if layout is not None:
             yield Segment(layout.box.get_bottom(layout.widths))
             yield Segment.line()
+
+
+def plain_lines(
+    renderable: RenderableType, console: Console, options: ConsoleOptions
+) -> list[str] | None:
+    """The lines ``console.render_lines(renderable, options, pad=True)`` draws, as text
+    (styles dropped), for the cells these tables hold; None for anything else."""
+    width = options.max_width
+    if isinstance(renderable, Text):
+        lines = renderable.wrap(
+            console,
+            width,
+            justify=renderable.justify or options.justify or "default",
+            overflow=renderable.overflow or options.overflow or "fold",
+            tab_size=renderable.tab_size or 8,
+            no_wrap=renderable.no_wrap if renderable.no_wrap is not None else bool(options.no_wrap),
+        )
+        texts = [line.plain for line in lines]
+    elif isinstance(renderable, Bullets):
+        texts = renderable.plain(console, width)
+    elif isinstance(renderable, Group):
+        texts = []
+        for part in renderable.renderables:
+            inner = plain_lines(part, console, options)
+            if inner is None:
+                return None
+            texts.extend(inner)
+        return texts
+    else:
+        return None
+    return [set_cell_size(text, width) for text in texts]  # cropped or padded, as Rich does

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -254,7 +254,7 @@ def _perception_rows(rows: list[PerceptionRow], dataset: Dataset) -> Iterator[li
 def mirror_view(
     pairs: list[MirrorPair], dataset: Dataset, every_pair: bool = True
 ) -> Iterator[RenderableType]:
-    """Each ordered pair A→B: A's reading of B beside B's own account, drawn piece by piece.
+    """Each ordered pair A→B: A's reading of B beside B's own account, an issue at a time.
 
     ``every_pair`` False (all issues at once) lists pairs without a reading in one line.
     """
@@ -265,18 +265,19 @@ def mirror_view(
         first = False
         head.append_text(t(issue.title, "bold"))
         head.append(f"  ({issue.id})", style="dim")
-        yield head
+        parts: list[RenderableType] = [head]
         empty = []
         for pair in group:
             if not pair.lines and not every_pair:
                 empty.append(f"{pair.reader.label} → {pair.read.label}")
                 continue
             shared = layouts.setdefault((pair.reader.id, pair.read.id), {})
-            yield from _mirror_table(pair, dataset, shared).parts()
+            parts.append(_mirror_table(pair, dataset, shared))
         if empty:
             line = Text("No reading recorded: ", style="dim")
             line.append_text(t("; ".join(empty), "dim"))
-            yield line
+            parts.append(line)
+        yield Group(*parts)
 
 
 def _mirror_table(pair: MirrorPair, dataset: Dataset, layouts: Layouts) -> BoxTable:

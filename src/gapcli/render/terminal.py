@@ -170,6 +170,18 @@ class Bullets:
                 yield from line.render(console)
                 yield Segment.line()
 
+    def plain(self, console: Console, width: int) -> list[str]:
+        """The lines drawn at ``width``, as text (styles dropped)."""
+        inner = max(width - len(self.BULLET), 1)
+        hang = " " * len(self.BULLET)
+        out: list[str] = []
+        for i, item in enumerate(self.items):
+            if i:
+                out.append("")
+            for j, line in enumerate(item.wrap(console, inner, overflow="fold")):
+                out.append((hang if j else self.BULLET) + line.plain)
+        return out
+
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widths = [Measurement.get(console, options, item) for item in self.items]
         extra = len(self.BULLET)
