@@ -119,3 +119,18 @@ def test_rows_are_laid_out_one_by_one_as_they_are_printed() -> None:
     assert taken == [0, 1]
     assert len(list(pieces)) == 2  # row 1; row 2 with the bottom edge
     assert taken == [0, 1, 2]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_perceptions_of_some_readers_draws_what_rich_draws(width: int) -> None:
+    """The reader column is as wide as the readers shown, not every side's label."""
+    dataset = load_dataset(THREE)
+    for party in dataset.meta.parties:
+        chosen = Filters(sides=(party.id,))
+        rows = perceptions(dataset, chosen.select(dataset), chosen)
+        table = perception_table(rows, dataset)
+        expected = rich_table(table, list(_perception_rows(rows, dataset)))
+        for colour in (False, True):
+            assert drawn(perception_table(rows, dataset), width, colour) == drawn(
+                expected, width, colour
+            )

@@ -222,7 +222,7 @@ def perception_table(rows: list[PerceptionRow], dataset: Dataset) -> BoxTable:
             "Reader",
             no_wrap=True,
             overflow="ellipsis",
-            widest=max(cell_len(t(party.label).plain) for party in parties),
+            widest=max((cell_len(t(row.reader.label).plain) for row in rows), default=0),
         ),
         *(BoxColumn(t(f"of {party.label}"), ratio=1) for party in parties),
     ]

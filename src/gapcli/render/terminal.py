@@ -200,9 +200,14 @@ class Lines:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
+        plain = console.color_system is None  # no styles will be drawn: a line is one segment
         for indent, text in self.items:
             pad = Segment(" " * indent)
             for line in text.wrap(console, max(width - indent, 1), overflow="fold"):
+                if plain:
+                    yield Segment(pad.text + line.plain)
+                    yield Segment.line()
+                    continue
                 if indent:
                     yield pad
                 yield from line.render(console)
