@@ -9,7 +9,9 @@ Exact output on the two- and three-party fixtures at 100 columns. Each filter's 
 
 from __future__ import annotations
 
+import importlib.util
 import json
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +20,7 @@ from gapcli.loader import load_dataset
 from gapcli.models import OFFICIAL_VOICES, Voice
 from gapcli.query import Filters, select_issues, voices_of
 
-from conftest import THREE, TWO, Run, errors
+from conftest import REPO, THREE, TWO, Run, errors
 
 # --- each command, each filter (outputs checked by eye, then frozen) ----------------------
 
@@ -730,3 +732,22 @@ def test_compare_json_takes_one_issue(run: Run) -> None:
 def test_list_tsv_keeps_the_chosen_columns(run: Run) -> None:
     result = run("list", "--format", "tsv", "--columns", "tags,id", "-p", TWO)
     assert result.stdout == "tags\tid\ncost, harbour\tdredging\ncost\ttolls\n"
+
+
+def test_voices_lists_a_speakers_first_six_issues_and_counts_the_rest(
+    run: Run, tmp_path: Path
+) -> None:
+    """A speaker in hundreds of issues is one readable row; TSV and JSON list every issue."""
+    spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    generate.generate(tmp_path, count=30, seed=3)
+    tsv = run("voices", "--side", "north", "--format", "tsv", "-p", tmp_path)
+    rows = [line.split("\t") for line in tsv.stdout.splitlines()[1:]]
+    widest = max(rows, key=lambda row: len(row[4].split(", ")))
+    every = widest[4].split(", ")
+    assert len(every) > 6
+    table = run("voices", "--side", "north", "-p", tmp_path, columns=1000)
+    line = next(line for line in table.stdout.splitlines() if line.startswith(widest[0] + "  "))
+    assert line.endswith(f"   {', '.join(every[:6])} and {len(every) - 6} more")

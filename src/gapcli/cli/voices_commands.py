@@ -36,7 +36,8 @@ def voices(
     """Every speaker, exactly as the source attributes them, with voice, side and counts.
 
     One line per speaker, voice and side: how many statements it makes and in which issues
-    (events name who reports them, with no voice). See what one of them said with gapcli who.
+    (the first six, and how many more; --format tsv lists them all). Events name who reports
+    them, with no voice. See what one of them said with gapcli who.
 
     \b
     Examples:

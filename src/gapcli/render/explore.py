@@ -24,6 +24,7 @@ from gapcli.sides import MirrorPair, no_stance
 from gapcli.statements import KIND_LABEL, Said
 
 SNIPPET = 80
+SHOWN_ISSUES = 6  # a speaker's issues a table cell lists; --format tsv and json list them all
 HIGHLIGHT = "bold reverse"
 _FLAT = str.maketrans("\n\r\t", "   ")
 
@@ -157,7 +158,8 @@ def _field_label(name: str) -> str:
 
 
 def speakers_table(found: list[Speaker], dataset: Dataset) -> SimpleTable:
-    """Every speaker: who (as attributed), voice, side, how many statements, and where."""
+    """Every speaker: who (as attributed), voice, side, how many statements, and where (the
+    first few issues, and how many more)."""
     table = SimpleTable(
         [
             Column("Speaker", ratio=3),
@@ -172,12 +174,14 @@ def speakers_table(found: list[Speaker], dataset: Dataset) -> SimpleTable:
         where = speaker.issues + (
             ["dataset file"] if any(s.issue is None for s in speaker.said) else []
         )
+        more = len(where) - SHOWN_ISSUES
+        listed = ", ".join(where[:SHOWN_ISSUES]) + (f" and {more} more" if more > 0 else "")
         table.add_row(
             t(speaker.by),
             Text(speaker.voice.value if speaker.voice else "—"),
             t(party.label) if party else Text("—", style="dim"),
             Text(str(len(speaker.said))),
-            t(", ".join(where)),
+            t(listed),
         )
     return table
 
