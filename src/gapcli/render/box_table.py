@@ -34,6 +34,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gapcli.render.terminal import Bullets
+from gapcli.render.wrap import wrap
 
 PAD = 1  # a space each side of every cell, edges included (Table's default padding)
 # Title, top edge, header and widths by width and box: None when Rich must draw it all.
@@ -252,15 +253,21 @@ def plain_lines(
     (styles dropped), for the cells these tables hold; None for anything else."""
     width = options.max_width
     if isinstance(renderable, Text):
-        lines = renderable.wrap(
-            console,
-            width,
-            justify=renderable.justify or options.justify or "default",
-            overflow=renderable.overflow or options.overflow or "fold",
-            tab_size=renderable.tab_size or 8,
-            no_wrap=renderable.no_wrap if renderable.no_wrap is not None else bool(options.no_wrap),
-        )
-        texts = [line.plain for line in lines]
+        justify = renderable.justify or options.justify or "default"
+        overflow = renderable.overflow or options.overflow or "fold"
+        no_wrap = renderable.no_wrap if renderable.no_wrap is not None else bool(options.no_wrap)
+        found = wrap(renderable.plain, width, overflow, no_wrap)
+        if found is None or justify not in ("default", "left"):  # a tab; centred or right
+            lines = renderable.wrap(
+                console,
+                width,
+                justify=justify,
+                overflow=overflow,
+                tab_size=renderable.tab_size or 8,
+                no_wrap=no_wrap,
+            )
+            found = [line.plain for line in lines]
+        texts = found
     elif isinstance(renderable, Bullets):
         texts = renderable.plain(console, width)
     elif isinstance(renderable, Group):

@@ -17,6 +17,7 @@ from gapcli.errors import UsageError
 from gapcli.models import Claim, Dataset, Issue, Party, Reading, Statement
 from gapcli.render.simple_table import Column, SimpleTable
 from gapcli.render.text import attribution, markers, visible
+from gapcli.render.wrap import wrap
 from gapcli.sides import (
     KIND_LABEL,
     Row,
@@ -178,8 +179,10 @@ class Bullets:
         for i, item in enumerate(self.items):
             if i:
                 out.append("")
-            for j, line in enumerate(item.wrap(console, inner, overflow="fold")):
-                out.append((hang if j else self.BULLET) + line.plain)
+            texts = wrap(item.plain, inner) if item.justify is None else None
+            if texts is None:
+                texts = [line.plain for line in item.wrap(console, inner, overflow="fold")]
+            out.extend((hang if j else self.BULLET) + line for j, line in enumerate(texts))
         return out
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
@@ -203,11 +206,14 @@ class Lines:
         plain = console.color_system is None  # no styles will be drawn: a line is one segment
         for indent, text in self.items:
             pad = Segment(" " * indent)
-            for line in text.wrap(console, max(width - indent, 1), overflow="fold"):
-                if plain:
-                    yield Segment(pad.text + line.plain)
+            inner = max(width - indent, 1)
+            texts = wrap(text.plain, inner) if plain and text.justify is None else None
+            if texts is not None:
+                for plain_line in texts:
+                    yield Segment(pad.text + plain_line)
                     yield Segment.line()
-                    continue
+                continue
+            for line in text.wrap(console, inner, overflow="fold"):
                 if indent:
                     yield pad
                 yield from line.render(console)
