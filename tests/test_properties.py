@@ -8,7 +8,7 @@ import copy
 import io
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -336,7 +336,9 @@ def terminal(*renderables: Any) -> str:
         file=buffer, width=WIDE, color_system=None, emoji=False, markup=False, highlight=False
     )
     for renderable in renderables:
-        console.print(renderable)
+        # A view drawn piece by piece (search, mirror) is printed a piece at a time, as emit does.
+        for part in renderable if isinstance(renderable, Iterator) else [renderable]:
+            console.print(part, crop=False)
     return buffer.getvalue()
 
 
