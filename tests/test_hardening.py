@@ -340,8 +340,11 @@ def test_odd_columns_never_give_a_traceback(columns: str) -> None:
     "args", [["--help"], ["list", "--help"], ["--version"], ["--show-completion", "bash"]]
 )
 def test_eager_options_on_a_full_disk_are_one_message(args: list[str]) -> None:
+    # Typer finds the shell for --show-completion among the parent processes, unless told to
+    # take it from the command line (a test run with no shell above it found none).
+    shell_given = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
     with open("/dev/full", "w") as full:
-        done = gapcli(*args, stdout=full)
+        done = gapcli(*args, stdout=full, env=shell_given)
     assert done.returncode == 1
     assert done.stderr == "gapcli: error: cannot write the output: No space left on device\n"
 
