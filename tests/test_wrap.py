@@ -40,6 +40,19 @@ def test_the_same_lines_as_rich(
     assert wrap(plain, width, overflow, no_wrap) == rich_lines(text, width, overflow, no_wrap)
 
 
+@settings(max_examples=600, deadline=None)
+@given(
+    text=st.text(st.sampled_from([*"ab cdefgh-,.", " ", " "]), max_size=80),
+    width=st.integers(min_value=1, max_value=12),
+    overflow=st.sampled_from(get_args(OverflowMethod)),
+)
+def test_plain_ascii_breaks_where_rich_does(
+    text: str, width: int, overflow: OverflowMethod
+) -> None:
+    """Printable ASCII takes the short way (a character is a cell): the same lines."""
+    assert wrap(text, width, overflow) == rich_lines(text, width, overflow, False)
+
+
 @pytest.mark.parametrize(
     ("text", "width", "lines"),
     [

@@ -16,6 +16,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import OverflowMethod
 
 _TRAILING_SPACE = re.compile(r"\s+$")
+_WORD = re.compile(r"\s*\S+\s*")  # a word and the white space around it, as Rich's wrap reads
 
 
 def wrap(
@@ -31,7 +32,9 @@ def wrap(
         if no_wrap or overflow == "ignore":
             pieces = [line]
         else:
-            offsets = divide_line(line, width, fold=overflow == "fold")
+            fold = overflow == "fold"
+            simple = line.isascii() and line.isprintable()  # one cell a character
+            offsets = _divide(line, width, fold) if simple else divide_line(line, width, fold)
             ends = [*offsets, len(line)]
             pieces = [line[start:end] for start, end in zip([0, *offsets], ends, strict=True)]
             pieces = [_rstrip_end(piece, width) for piece in pieces]
@@ -47,6 +50,36 @@ def wrap(
                 )
             out.append(piece)
     return out
+
+
+def _divide(text: str, width: int, fold: bool) -> list[int]:
+    """``divide_line`` for text of one cell a character (printable ASCII), where a length in
+    cells is a length in characters: the same breaks, without measuring every word."""
+    breaks: list[int] = []
+    offset = 0
+    for found in _WORD.finditer(text):
+        start, word = found.start(), found.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:
+            if fold:  # the word folded across lines, as chop_cells cuts it
+                pieces = [word[i : i + width] for i in range(0, len(word), width)]
+                for n, piece in enumerate(pieces):
+                    if start:
+                        breaks.append(start)
+                    if n == len(pieces) - 1:
+                        offset = len(piece)
+                    else:
+                        start += len(piece)
+            else:
+                if start:
+                    breaks.append(start)
+                offset = len(word)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    return breaks
 
 
 def _rstrip_end(piece: str, width: int) -> str:
