@@ -6,10 +6,12 @@ need them, so ``gapcli --version`` and shell completion stay near Typer's own st
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -202,16 +204,21 @@ def dataset_dir(positions: str | None) -> Path:
 
 def load(positions: str | None) -> Dataset:
     """Load the chosen dataset, raising GapcliError with every problem found."""
-    import gc
-
     from gapcli.loader import load_dataset
 
-    # Loading makes a few hundred small objects per issue and no reference cycles. Pause the
-    # cyclic collector meanwhile and then freeze what was loaded, so that no collection
-    # scans the dataset again: about 40% of `gapcli list` on 2,000 issues (benchmarks/).
+    with loading():
+        return load_dataset(dataset_dir(positions))
+
+
+@contextmanager
+def loading() -> Iterator[None]:
+    """Loading makes a few hundred small objects per issue and no reference cycles. Pause the
+    cyclic collector meanwhile and then freeze what was loaded, so that no collection scans
+    the dataset again: about 40% of `gapcli list` on 2,000 issues (benchmarks/), a third of
+    `validate`."""
     gc.disable()
     try:
-        return load_dataset(dataset_dir(positions))
+        yield
     finally:
         gc.freeze()
         gc.enable()

@@ -297,12 +297,13 @@ def validate(
       gapcli validate -p my-dataset --fix
       gapcli validate --source-text fp2024=article.txt
     """
-    from gapcli.cli.app import dataset_dir, warn
+    from gapcli.cli.app import dataset_dir, loading, warn
     from gapcli.errors import DataError
     from gapcli.render.text import plural
     from gapcli.validation import validate_folder
 
-    found = validate_folder(dataset_dir(positions), source_text or [], fix=fix)
+    with loading():
+        found = validate_folder(dataset_dir(positions), source_text or [], fix=fix)
     if found.fixed:
         write_stdout(f"Fixed {plural(len(found.fixed), 'value')}:\n")
         write_stdout("".join(f"  {one.shown()}\n" for one in found.fixed))

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gapcli.cli.app import JsonOption, PositionsOption, app, dataset_dir, emit, write_stdout
+from gapcli.cli.app import (
+    JsonOption,
+    PositionsOption,
+    app,
+    dataset_dir,
+    emit,
+    loading,
+    write_stdout,
+)
 
 if TYPE_CHECKING:
     from gapcli.diff import DatasetDiff
@@ -55,15 +63,9 @@ def diff(
 
     if md and as_json:
         raise UsageError("--md and --json cannot be used together; choose one format")
-    import gc
-
     folder = dataset_dir(positions)
-    gc.disable()  # as gapcli.cli.app.load does: loading makes no cycles, so skip the scans
-    try:
+    with loading():
         before, after = load_side(old, folder), load_side(new or str(folder), folder)
-    finally:
-        gc.freeze()
-        gc.enable()
     result = compare_versions(before, after)
     if as_json:
         from gapcli.render.json import dumps
@@ -86,7 +88,9 @@ def since_diff(
     from gapcli.revision import load_side
 
     folder = dataset_dir(positions)
-    result = compare_versions(load_side(old, folder), Version(str(folder), dataset))
+    with loading():
+        older = load_side(old, folder)
+    result = compare_versions(older, Version(str(folder), dataset))
     ids = {issue.id for issue in chosen}
     return replace(
         result,
