@@ -312,6 +312,11 @@ def test_html_escapes_markup_quotes_and_controls() -> None:
     assert html.esc("") == ""
 
 
+def test_html_reads_crlf_as_one_line_break_as_markdown_does() -> None:
+    assert html.esc("a\r\nb\rc") == "a<br>b\\x0dc"
+    assert md("a\r\nb\rc") == "a<br>b\\\\x0dc"
+
+
 def test_html_spans_escape_everything_and_mark_strong_and_refs() -> None:
     assert html.spans(SENTENCE) == (
         'Fixed *wording* *value* <span class="ref">¶1</span> and '
@@ -341,6 +346,10 @@ def test_html_links_only_http_urls() -> None:
 def test_word_text_is_one_line_with_controls_visible() -> None:
     assert docx.plain("a\tb\nc\x1b\x0b\x00é\u202e") == "a b c\\x1b\\x0b\\x00é\\u202e"
     assert docx.plain("") == ""
+
+
+def test_word_reads_crlf_as_one_line_break_as_markdown_does() -> None:
+    assert docx.plain("a\r\nb\rc") == "a b\\x0dc"
 
 
 def test_word_text_escapes_what_xml_cannot_hold() -> None:
