@@ -215,10 +215,7 @@ def entry_ids(issue: Issue) -> dict[str, list[str]]:
         f"{party}.stance": [p.stance.by] if p.stance else [] for party, p in issue.positions.items()
     }
     for loc, entries in issue.claim_lists():
-        out[".".join(str(part) for part in loc[1:] if part != "positions") or loc[0]] = [
-            e.id for e in entries
-        ]
-    out["analysis"] = [e.id for e in issue.analysis]
+        out[".".join(str(part) for part in loc[1:]) or str(loc[0])] = [e.id for e in entries]
     return {k: v for k, v in out.items() if v}
 
 
