@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 import yaml
 
-from gapcli.errors import UsageError
+from gapcli.errors import DataError, UsageError
 from gapcli.loader import Checked, Failed, load_files
-from gapcli.models import Dataset, Origin
-from gapcli.source_text import SourceText
-from gapcli.sources import Text
+from gapcli.models import Dataset, DatasetFile, Origin
+from gapcli.source_text import Index, SourceText, spans
+from gapcli.sources import Text, dataset_texts, text_file
 from gapcli.verify import (
     MAX_SOURCE_BYTES,
     Fix,
@@ -411,3 +411,81 @@ def test_a_source_text_that_is_not_utf8_is_a_usage_error(run: Run, tmp_path: Pat
         f"gapcli: error: --source-text 'memo={path}': {path}: not UTF-8 (invalid continuation byte); "
         "save the text as UTF-8\n",
     )
+
+
+# Matching, exactly (gapcli.source_text): the source's own characters, every match, the
+# paragraphs tried for a misplaced quote.
+
+
+def test_folding_case_folds_the_paragraph_too_and_keeps_offsets() -> None:
+    assert spans("It said NO", "no", fold_case=True) == [(8, 10)]
+    assert spans("\u212a", "k", fold_case=True) == [(0, 1)]  # KELVIN SIGN lower-cases to k
+    # "İ" lower-cases to two characters: it is kept as it is, so offsets stay the source's
+    assert spans("\u0130x abc", "abc", fold_case=True) == [(3, 6)]
+
+
+def test_trailing_white_space_of_the_words_does_not_count() -> None:
+    assert spans("abc", "abc \t") == [(0, 3)]
+    assert spans("abc", " \n abc") == [(0, 3)]
+
+
+def test_every_match_is_found_in_order() -> None:
+    assert spans("a b a", "a") == [(0, 1), (4, 5)]
+    assert spans("a a a", "a") == [(0, 1), (2, 3), (4, 5)]
+    assert spans("aaaa", "aa") == [(0, 2), (2, 4)]
+
+
+def test_the_cited_paragraph_and_its_neighbours_are_tried_first() -> None:
+    index = Index(["a", "b", "c", "d", "e"])
+    assert [index.candidates("x y z", cited) for cited in (1, 3, 5)] == [
+        [1, 2],
+        [2, 3, 4],
+        [4, 5],
+    ]
+
+
+def test_the_paragraphs_of_the_rarest_inner_word_are_tried_next() -> None:
+    paras = [f"common {n}" for n in range(1, 6)] + ["rare"] + [f"f {n}" for n in range(7, 11)]
+    assert Index(paras).candidates("x common rare y", 10) == [9, 10, 6]
+    cut = Index(["x marks it", "filler", "filler", "filler", "prefixx y zed"])
+    assert cut.candidates("x y zed", 3) == [2, 3, 4, 5]  # not 1: "x" may be cut
+    two = Index([f"filler {n}" for n in range(1, 10)] + ["alpha beta"])
+    assert two.candidates("alpha beta", 1) == [1, 2, 10]  # two words: both are inner
+
+
+# Source texts on disk (gapcli.sources): the files a dataset names, read and checked.
+
+
+def meta_with(sources: list[dict[str, Any]]) -> DatasetFile:
+    meta: dict[str, Any] = yaml.safe_load((MINIMAL / "dataset.yaml").read_text("utf-8"))
+    meta["sources"] = sources
+    return DatasetFile.model_validate(meta)
+
+
+def test_every_source_with_a_text_is_read_but_those_skipped(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("One.\nTwo.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Three.\n", encoding="utf-8")
+    sources = [
+        {"id": "a", "title": "A", "publisher": "P", "paragraphs": 1},
+        {"id": "b", "title": "B", "publisher": "P", "paragraphs": 2, "text": "b.txt"},
+        {"id": "c", "title": "C", "publisher": "P", "paragraphs": 1, "text": "c.txt"},
+    ]
+    origin = Origin("ds/dataset.yaml")
+    texts, problems = dataset_texts(meta_with(sources), origin, tmp_path, set())
+    assert (list(texts), problems) == (["b", "c"], [])
+    assert (texts["b"].source, texts["b"].shown, texts["b"].text.paras) == (
+        "b",
+        str(tmp_path / "b.txt"),
+        ["One.", "Two."],
+    )
+    texts, problems = dataset_texts(meta_with(sources), origin, tmp_path, {"b"})
+    assert (list(texts), problems) == (["c"], [])
+
+
+def test_a_text_outside_the_dataset_folder_is_refused_with_the_reason(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as caught:
+        text_file(tmp_path, "../x.txt")
+    assert caught.value.problems == [
+        "'../x.txt' is not inside the dataset folder; give a path relative to it, without '..' "
+        "(e.g. sources/report.txt)"
+    ]
