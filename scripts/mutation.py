@@ -11,23 +11,31 @@ but the optional one (``messages``: error wording); ``--list`` names them; ``--s
 prints each surviving mutant that is not listed as equivalent (``.venv/bin/mutmut show
 NAME`` shows its diff); ``--equivalents`` prints the list as Markdown for docs/testing.md.
 The exit status is 1 when a module scores below ``--fail-under`` (90 by default).
-``--recheck`` reruns only the last run's unexplained survivors, keeping ``mutants/`` (mutmut
-collects stats for new tests only): the quick loop after adding tests.
+``--recheck`` reruns only the last run's mutants that were not detected (survivors not
+listed as equivalent, mutants not yet checked), keeping ``mutants/`` (mutmut collects stats
+for new tests only): the quick loop after adding tests. ``--retry-timeouts SECONDS`` reruns
+each timed-out mutant with the exact tests first (``retry_timeouts``): mutmut times mutants
+by the wall clock, so on a busy machine slow tests look like a hang.
 
-Some modules are mutated only in the functions that are in scope: the Markdown renderer's
-escaping (``md``, ``_quoted``, ``front_matter``), not the briefing's layout; the JSON
-renderer's ``dumps`` and ``_escape``; the models' field validators.
+Some modules are mutated only in the functions that are in scope (``MODULES``): in the
+renderers the escaping functions, not the layout; in the models the field validators; in
+source_text the matching, not ``nearest`` (a hint) or ``find`` (``source find``); in sources
+the reading and checking of texts, not ``source show``'s lookup; in query the selection and
+filters, not the wording of an unknown id.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,6 +233,54 @@ def results() -> dict[str, int | None]:
     return codes
 
 
+def retry_timeouts(keys: list[str], limit: float, workers: int) -> Counter[str]:
+    """Run each timed-out mutant once more and record what happened in ``mutants/``.
+
+    mutmut stops a mutant after a multiple of its tests' measured time by the wall clock, so
+    on a busy machine a mutant whose tests merely ran slowly counts as a timeout (which it
+    scores as detected). Here each one runs the exact tests (``tests/test_*_exact.py``) for
+    at most ``limit`` seconds, then, if they all pass, the rest of the suite for at most ten
+    times that: a failing test makes it killed, passing tests a survivor, and only a mutant
+    still running at the limit stays a timeout.
+    """
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"]
+    shutil.copytree(ROOT / "tests", ROOT / "mutants" / "tests", dirs_exist_ok=True)
+    exact = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_*_exact.py"))
+    base = [sys.executable, "-m", "pytest", "-x", *config["pytest_add_cli_args"]]
+    stages = [(exact, limit), (["tests", *(f"--ignore={e}" for e in exact)], 10 * limit)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "mutants" / "src")}
+
+    def one(key: str) -> int:
+        for tests, seconds in stages:
+            try:
+                run = subprocess.run(
+                    [*base, *tests],
+                    cwd=ROOT / "mutants",
+                    env={**env, "MUTANT_UNDER_TEST": key},
+                    capture_output=True,
+                    timeout=seconds,
+                    check=False,
+                )
+            except subprocess.TimeoutExpired:
+                return 36
+            if run.returncode != 0:
+                return 1 if run.returncode in (1, 3) else run.returncode
+        return 0
+
+    with ThreadPoolExecutor(workers) as pool:
+        outcome = dict(zip(keys, pool.map(one, keys), strict=True))
+    for meta in (ROOT / "mutants").rglob("*.py.meta"):
+        data = json.loads(meta.read_text("utf-8"))
+        mine = {k: v for k, v in outcome.items() if k in data["exit_code_by_key"]}
+        if mine:
+            data["exit_code_by_key"].update(mine)
+            meta.write_text(json.dumps(data, indent=4), "utf-8")
+    return Counter(
+        "killed" if c in KILLED else "survived" if c in SURVIVED else "timeout"
+        for c in outcome.values()
+    )
+
+
 def table(chosen: list[str], codes: dict[str, int | None]) -> tuple[list[str], list[float]]:
     """The per-module table as Markdown lines, and each module's score (percent)."""
     lines = [
@@ -285,6 +341,13 @@ def main(argv: list[str] | None = None) -> int:
         "--report-only", action="store_true", help="print the table of the last run; run nothing"
     )
     parser.add_argument(
+        "--retry-timeouts",
+        type=float,
+        metavar="SECONDS",
+        help="after the run, rerun each timed-out mutant with the exact tests first, for at most "
+        "SECONDS (mutmut times mutants by the wall clock: a busy machine makes false timeouts)",
+    )
+    parser.add_argument(
         "--recheck",
         action="store_true",
         help="rerun only the last run's survivors (after adding tests), keeping mutants/",
@@ -323,6 +386,14 @@ def main(argv: list[str] | None = None) -> int:
             if run.returncode:
                 print(f"mutmut run failed (exit status {run.returncode})", file=sys.stderr)
                 return run.returncode
+    if args.retry_timeouts:
+        timeouts = [
+            key
+            for key, code in results().items()
+            if code in TIMEOUT and any(MODULES[n].in_scope(key) for n in chosen)
+        ]
+        retried = retry_timeouts(timeouts, args.retry_timeouts, args.max_children)
+        print(f"{len(timeouts)} timeouts retried: {dict(retried)}")
     codes = results()
     lines, scores = table(chosen, codes)
     print("\n".join(lines))
