@@ -262,6 +262,14 @@ def test_a_kept_reading_names_whom_it_reads_only_with_the_dataset() -> None:
     water = three.issues[0]
     kept = Filters(sides=("alpha",)).narrow(water, three).positions["alpha"].readings
     assert [(r.id, r.of) for r in kept] == [("gamma-hoards", "gamma"), ("beta-free-rides", "beta")]
+    # whom a reading without `of` reads is unknown with three parties: it is kept as it is
+    alpha = water.positions["alpha"]
+    unnamed = [r.model_copy(update={"of": None}) for r in alpha.readings]
+    built = water.model_copy(
+        update={"positions": {"alpha": alpha.model_copy(update={"readings": unnamed})}}
+    )
+    kept = Filters(sides=("alpha",)).narrow(built, three).positions["alpha"].readings
+    assert [(r.id, r.of) for r in kept] == [("gamma-hoards", None), ("beta-free-rides", None)]
 
 
 def test_narrowing_the_mirror_keeps_the_chosen_readers_and_readings() -> None:

@@ -480,6 +480,13 @@ def test_every_source_with_a_text_is_read_but_those_skipped(tmp_path: Path) -> N
     )
     texts, problems = dataset_texts(meta_with(sources), origin, tmp_path, {"b"})
     assert (list(texts), problems) == (["c"], [])
+    missing = {"id": "m", "title": "M", "publisher": "P", "paragraphs": 1, "text": "m.txt"}
+    texts, problems = dataset_texts(meta_with([missing, *sources]), origin, tmp_path, set())
+    assert list(texts) == ["b", "c"]
+    assert problems == [
+        f"ds/dataset.yaml: sources[0].text: {tmp_path / 'm.txt'}: cannot read file: No such "
+        "file or directory"
+    ]
 
 
 def test_a_text_outside_the_dataset_folder_is_refused_with_the_reason(tmp_path: Path) -> None:
