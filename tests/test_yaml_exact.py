@@ -453,3 +453,39 @@ def test_compose_reads_a_file_within_the_limits(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         compose(bad, "shown")
     assert caught.value.problems[0].startswith("shown:2:1: YAML syntax error: ")
+
+
+def broken_meta_problems(sources: list[Any], cite: dict[str, Any]) -> list[str]:
+    """The problems of the minimal dataset whose dataset file fails validation (no summary)
+    and declares ``sources``, with the issue's gap citing ``cite``."""
+    meta: dict[str, Any] = yaml.safe_load((MINIMAL / "dataset.yaml").read_text("utf-8"))
+    del meta["summary"]
+    meta["sources"] = sources
+    issue: dict[str, Any] = yaml.safe_load((MINIMAL / "alpha.yaml").read_text("utf-8"))
+    issue["gap"]["cite"] = [cite]
+    files = {"dataset.yaml": yaml.safe_dump(meta), "alpha.yaml": yaml.safe_dump(issue)}
+    with pytest.raises(DataError) as caught:
+        load_files("mem", {name: text.encode() for name, text in files.items()})
+    return [p.partition(": ")[2] for p in caught.value.problems if "summary" not in p]
+
+
+def test_citations_are_checked_against_a_dataset_file_that_failed_validation() -> None:
+    """The sources of a dataset file with other errors still tell each one's paragraphs."""
+    memo = {"id": "memo", "title": "M", "publisher": "P", "paragraphs": 4}
+    assert broken_meta_problems([memo], {"source": "memo", "para": 9}) == [
+        "gap.cite[0].para: paragraph 9 is past the end of 'memo' (4 paragraphs)"
+    ]
+    assert broken_meta_problems([memo], {"source": "notes", "para": 1}) == [
+        "gap.cite[0].source: unknown source 'notes'; declared: memo"
+    ]
+    # a count that is not a whole number is not used; a source list that names no ids says
+    # nothing about which sources exist
+    odd = {**memo, "paragraphs": "4"}
+    assert broken_meta_problems([odd], {"source": "memo", "para": 9}) == [
+        "sources[0].paragraphs: input should be a valid integer, got text '4'; write a whole "
+        "number, without quotes"
+    ]
+    nameless = {"title": "M", "publisher": "P", "paragraphs": 4}
+    assert broken_meta_problems([nameless], {"source": "memo", "para": 9}) == [
+        "sources[0].id: missing required field"
+    ]
