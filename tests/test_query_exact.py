@@ -247,6 +247,12 @@ def test_narrowing_an_issue_keeps_the_statements_that_pass() -> None:
         "bridges": ["joint-survey"],
     }
     assert entry_ids(Filters(by="farm").narrow(issue)) == {"south.claims": ["farmers-deny"]}
+    assert entry_ids(Filters(by="northland").narrow(issue)) == {
+        "north.stance": ["the Northland government"],
+        "north.claims": ["farm-silt"],
+        "north.readings": ["south-stalls"],
+        "north.asks": ["pay-half"],
+    }
     narrowed = Filters(by="farm").narrow(issue)
     assert (narrowed.id, narrowed.title, narrowed.gap) == (issue.id, issue.title, issue.gap)
 
