@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -317,6 +318,10 @@ def test_narrowing_the_dataset_file() -> None:
         ["share-data"],
     )
     assert meta.title == dataset.meta.title
+    event = dataset.meta.timeline[0].model_copy(update={"by": "the Southland port"})
+    told = replace(dataset, meta=dataset.meta.model_copy(update={"timeline": [event]}))
+    assert [e.id for e in Filters(by="southland").narrow_dataset(told).meta.timeline] == ["talks"]
+    assert Filters(by="northland").narrow_dataset(told).meta.timeline == []
 
 
 # Today's date for briefs

@@ -228,6 +228,12 @@ def test_a_quote_found_nowhere_names_the_nearest_passage() -> None:
         f'{NOWHERE}; nearest: ¶2 "silt from the southern farms"'
     )
     assert verdict(SOURCE, 2, "zebra quantum") == NOWHERE
+    # with no whole word known, the nearest passage is looked for around the cited paragraph
+    paras = [f"filler {n}" for n in range(1, 11)]
+    paras[7] = "the silt comes from the southern farms"
+    assert verdict(paras, 8, "silt comez frum thee southernn farms") == (
+        f'{NOWHERE}; nearest: ¶8 "silt comes from the southern farms"'
+    )
 
 
 # Where a misplaced quote is: the paragraphs holding its rarest whole word.
@@ -480,6 +486,7 @@ def test_every_source_with_a_text_is_read_but_those_skipped(tmp_path: Path) -> N
     )
     texts, problems = dataset_texts(meta_with(sources), origin, tmp_path, {"b"})
     assert (list(texts), problems) == (["c"], [])
+    assert texts["c"].sha256 == hashlib.sha256(b"Three.\n").hexdigest()
     missing = {"id": "m", "title": "M", "publisher": "P", "paragraphs": 1, "text": "m.txt"}
     texts, problems = dataset_texts(meta_with([missing, *sources]), origin, tmp_path, set())
     assert list(texts) == ["b", "c"]
@@ -487,6 +494,23 @@ def test_every_source_with_a_text_is_read_but_those_skipped(tmp_path: Path) -> N
         f"ds/dataset.yaml: sources[0].text: {tmp_path / 'm.txt'}: cannot read file: No such "
         "file or directory"
     ]
+
+
+def test_a_changed_text_and_a_wrong_paragraph_count_are_named(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("One.\nTwo.\n", encoding="utf-8")
+    digest = hashlib.sha256(b"One.\nTwo.\n").hexdigest()
+    recorded = {"text": "b.txt", "sha256": "0" * 64, "paragraphs": 3}
+    source = {"id": "b", "title": "B", "publisher": "P", **recorded}
+    texts, problems = dataset_texts(meta_with([source]), Origin("ds/dataset.yaml"), tmp_path, set())
+    assert list(texts) == ["b"]
+    assert problems == [
+        f"ds/dataset.yaml: sources[0].sha256: b.txt has changed since this hash was recorded (it "
+        f"is now {digest}); check the quotes citing 'b', then record the new hash",
+        "ds/dataset.yaml: sources[0].paragraphs: 3 declared, but b.txt has 2 paragraphs (see "
+        "'gapcli source show b'); write paragraphs: 2",
+    ]
+    exact = {**source, "sha256": digest, "paragraphs": 2}
+    assert dataset_texts(meta_with([exact]), Origin("d"), tmp_path, set())[1] == []
 
 
 def test_a_text_outside_the_dataset_folder_is_refused_with_the_reason(tmp_path: Path) -> None:

@@ -455,12 +455,12 @@ def test_compose_reads_a_file_within_the_limits(tmp_path: Path) -> None:
     assert caught.value.problems[0].startswith("shown:2:1: YAML syntax error: ")
 
 
-def broken_meta_problems(sources: list[Any], cite: dict[str, Any]) -> list[str]:
+def broken_meta_problems(sources: list[Any], cite: dict[str, Any], **changes: Any) -> list[str]:
     """The problems of the minimal dataset whose dataset file fails validation (no summary)
-    and declares ``sources``, with the issue's gap citing ``cite``."""
+    and declares ``sources`` (and ``changes``), with the issue's gap citing ``cite``."""
     meta: dict[str, Any] = yaml.safe_load((MINIMAL / "dataset.yaml").read_text("utf-8"))
     del meta["summary"]
-    meta["sources"] = sources
+    meta.update(sources=sources, **changes)
     issue: dict[str, Any] = yaml.safe_load((MINIMAL / "alpha.yaml").read_text("utf-8"))
     issue["gap"]["cite"] = [cite]
     files = {"dataset.yaml": yaml.safe_dump(meta), "alpha.yaml": yaml.safe_dump(issue)}
@@ -488,4 +488,8 @@ def test_citations_are_checked_against_a_dataset_file_that_failed_validation() -
     nameless = {"title": "M", "publisher": "P", "paragraphs": 4}
     assert broken_meta_problems([nameless], {"source": "memo", "para": 9}) == [
         "sources[0].id: missing required field"
+    ]
+    # no party declared: the issue's sides are not reported as undeclared
+    assert broken_meta_problems([memo], {"source": "memo", "para": 1}, parties=[]) == [
+        "parties: needs at least 2 entries"
     ]
