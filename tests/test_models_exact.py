@@ -40,6 +40,13 @@ def test_a_text_of_nothing_visible_is_refused(text: str) -> None:
     )
 
 
+def test_a_placeholder_left_by_init_is_refused_and_named() -> None:
+    assert error(Stance, {**STANCE, "text": "<the side's stance>"}) == (
+        "Value error, <the side's stance> is a placeholder; write the real value here"
+    )
+    assert Stance.model_validate({**STANCE, "text": "a <b> c"}).text == "a <b> c"
+
+
 @pytest.mark.parametrize("text", ["x", " .", "\u200bx\u200b", "\u200cx\u200d", "\U0001f600"])
 def test_one_visible_character_is_enough(text: str) -> None:
     assert Stance.model_validate({**STANCE, "text": text}).text == text
