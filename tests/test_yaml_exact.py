@@ -6,6 +6,7 @@ Written to kill mutants that survived the rest of the suite (docs/testing.md).
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -492,4 +493,21 @@ def test_citations_are_checked_against_a_dataset_file_that_failed_validation() -
     # no party declared: the issue's sides are not reported as undeclared
     assert broken_meta_problems([memo], {"source": "memo", "para": 1}, parties=[]) == [
         "parties: needs at least 2 entries"
+    ]
+
+
+def test_a_reading_whose_side_is_misnamed_does_not_stop_the_next_reading() -> None:
+    meta = (THREE / "dataset.yaml").read_bytes()
+    issue: dict[str, Any] = yaml.safe_load((THREE / "water-share.yaml").read_text("utf-8"))
+    issue["positions"]["betta"] = issue["positions"].pop("beta")
+    hoards, free_rides = issue["positions"]["alpha"]["readings"]
+    issue["positions"]["alpha"]["readings"] = [free_rides, {**hoards, "about": ["nope"]}]
+    files = {"dataset.yaml": meta, "water-share.yaml": yaml.safe_dump(issue).encode()}
+    with pytest.raises(DataError) as caught:
+        load_files("mem", files)
+    assert [p.partition(": ")[2] for p in caught.value.problems] == [
+        "positions.betta: party 'betta' is not declared in dataset.yaml (declared: alpha, beta, "
+        "gamma); did you mean 'beta'?",
+        "positions.alpha.readings[1].about[0]: no entry 'nope' in the position of 'gamma' in "
+        "this issue (ids there: alpha-upstream, minimum-flow)",
     ]
