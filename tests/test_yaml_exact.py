@@ -530,3 +530,17 @@ def test_a_reading_in_a_failed_dataset_file_with_one_party_reads_no_one() -> Non
     assert [p.partition(": ")[2] for p in caught.value.problems] == [
         "parties: needs at least 2 entries"
     ]
+
+
+@pytest.mark.parametrize(
+    "raw", [b"a: &x 1\nb: *x\n", b"a: &x [1, 2]\nb: [*x]\n", b"a: &x {k: v}\nb: {c: *x}\n"]
+)
+def test_an_alias_is_refused_at_its_anchor(raw: bytes) -> None:
+    """A small alias, so that a loader that expanded aliases fails here at once (the alias
+    bombs in test_yaml_safety.py would hang it). The alias is the anchored value itself, so
+    the message points at the anchor."""
+    with pytest.raises(DataError) as caught:
+        read_yaml_bytes(raw, "m.yaml")
+    assert caught.value.problems == [
+        "m.yaml:1:4: anchors and aliases (*name) are not supported; write the value out"
+    ]
