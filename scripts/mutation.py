@@ -162,18 +162,16 @@ EQUIVALENT: dict[str, str] = {
         "an untagged sequence resolves to the map tag: _build tells sequences from mappings "
         "by the node's class, and both tags are allowed, so the tag is never looked at"
     ),
-    "gapcli.loader.yaml_safe.xǁ_Loaderǁresolve__mutmut_22": (
-        "an untagged mapping resolves to the seq tag: as above"
-    ),
-    "gapcli.loader.yaml_safe.xǁ_Loaderǁresolve__mutmut_25": (
-        "the seq and map tags swapped: as above"
-    ),
     "gapcli.loader.yaml_safe.x_compose_bytes__mutmut_6": (
         'decodes with "UTF-8" instead of "utf-8": the same codec'
     ),
     "gapcli.loader.yaml_safe.x_compose_bytes__mutmut_26": (
         "`if mark` becomes `if mark or True`: every syntax error PyYAML's parser and scanner "
         "raise carries a problem or context mark, so the branch without one is never taken"
+    ),
+    "gapcli.loader.yaml_safe.x_compose_bytes__mutmut_62": (
+        '`exc.problem or "XXXX"`: when there is no problem text, neither "" nor "XXXX" starts '
+        'with "mapping values are not allowed"'
     ),
     "gapcli.loader.yaml_safe.x_plain__mutmut_11": (
         "`if problem.mark` becomes `... or True`: every _Problem has a mark (see _Problem mutant 4)"
@@ -188,6 +186,9 @@ EQUIVALENT: dict[str, str] = {
     ),
     "gapcli.loader.yaml_safe.x__mark__mutmut_27": (
         "depth - 1 for a mapping value: as above, the guard is never reached"
+    ),
+    "gapcli.loader.checks.x__check_entries__mutmut_64": (
+        '`in \'XXaeiouXX\'` choosing "a" or "an": no voice starts with X'
     ),
     "gapcli.loader.checks.x_undeclared__mutmut_11": (
         "drops n=1 from difflib.get_close_matches: only the first, best match is used"
