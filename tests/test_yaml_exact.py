@@ -515,20 +515,24 @@ def test_a_reading_whose_side_is_misnamed_does_not_stop_the_next_reading() -> No
 
 def test_a_reading_in_a_failed_dataset_file_with_one_party_reads_no_one() -> None:
     """A dataset file with other errors and one party: a reading without `of` has no other
-    side to read, and is not checked further (the file's error is what to fix)."""
+    side to read, and is not checked further (the file's error is what to fix); the next
+    reading still is."""
     meta: dict[str, Any] = yaml.safe_load((MINIMAL / "dataset.yaml").read_text("utf-8"))
     meta["parties"] = meta["parties"][:1]
     issue: dict[str, Any] = yaml.safe_load((MINIMAL / "alpha.yaml").read_text("utf-8"))
     del issue["positions"]["south"]
     claim = issue["positions"]["north"]["claims"][0]
     issue["positions"]["north"]["readings"] = [
-        {**copy.deepcopy(claim), "id": "r1", "about": ["c9"]}
+        {**copy.deepcopy(claim), "id": "r1", "about": ["c9"]},
+        {**copy.deepcopy(claim), "id": "r2", "of": "zeta"},
     ]
     files = {"dataset.yaml": yaml.safe_dump(meta), "alpha.yaml": yaml.safe_dump(issue)}
     with pytest.raises(DataError) as caught:
         load_files("mem", {name: text.encode() for name, text in files.items()})
     assert [p.partition(": ")[2] for p in caught.value.problems] == [
-        "parties: needs at least 2 entries"
+        "parties: needs at least 2 entries",
+        "positions.north.readings[1].of: party 'zeta' is not declared in dataset.yaml "
+        "(declared: north)",
     ]
 
 
