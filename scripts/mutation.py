@@ -11,23 +11,31 @@ but the optional one (``messages``: error wording); ``--list`` names them; ``--s
 prints each surviving mutant that is not listed as equivalent (``.venv/bin/mutmut show
 NAME`` shows its diff); ``--equivalents`` prints the list as Markdown for docs/testing.md.
 The exit status is 1 when a module scores below ``--fail-under`` (90 by default).
-``--recheck`` reruns only the last run's unexplained survivors, keeping ``mutants/`` (mutmut
-collects stats for new tests only): the quick loop after adding tests.
+``--recheck`` reruns only the last run's mutants that were not detected (survivors not
+listed as equivalent, mutants not yet checked), keeping ``mutants/`` (mutmut collects stats
+for new tests only): the quick loop after adding tests. ``--retry-timeouts SECONDS`` reruns
+each timed-out mutant with the exact tests first (``retry_timeouts``): mutmut times mutants
+by the wall clock, so on a busy machine slow tests look like a hang.
 
-Some modules are mutated only in the functions that are in scope: the Markdown renderer's
-escaping (``md``, ``_quoted``, ``front_matter``), not the briefing's layout; the JSON
-renderer's ``dumps`` and ``_escape``; the models' field validators.
+Some modules are mutated only in the functions that are in scope (``MODULES``): in the
+renderers the escaping functions, not the layout; in the models the field validators; in
+source_text the matching, not ``nearest`` (a hint) or ``find`` (``source find``); in sources
+the reading and checking of texts, not ``source show``'s lookup; in query the selection and
+filters, not the wording of an unknown id.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,15 +75,59 @@ def mangled(function: str) -> str:
 
 MODULES = {
     "verify": Module("src/gapcli/verify.py"),
+    "source_text": Module(
+        "src/gapcli/source_text.py",
+        (
+            "normalise",
+            "split_paragraphs",
+            "_folded",
+            "spans",
+            "SourceText.parse",
+            "SourceText.verbatim",
+            "SourceText.exact",
+            "SourceText.relocated",
+            "Index.__init__",
+            "Index.candidates",
+            "Index.paragraph_of",
+        ),
+    ),
+    "sources": Module(
+        "src/gapcli/sources.py", ("read_text", "text_file", "dataset_texts", "option_texts")
+    ),
     "files": Module("src/gapcli/files.py"),
     "yaml_safe": Module("src/gapcli/loader/yaml_safe.py"),
     "checks": Module("src/gapcli/loader/checks.py"),
     "messages": Module("src/gapcli/loader/messages.py", optional=True),
-    "models": Module("src/gapcli/models.py", ("_visible", "_real_date", "_unique")),
-    "query": Module("src/gapcli/query.py"),
+    "models": Module(
+        "src/gapcli/models.py",
+        ("_visible", "_draws", "placeholder", "_real_date", "_unique", "inside_dataset"),
+    ),
+    "query": Module(
+        "src/gapcli/query.py",
+        (
+            "voices_of",
+            "Filters.check",
+            "Filters.select",
+            "Filters._tagged",
+            "Filters.keeper",
+            "Filters.parties",
+            "Filters.narrow",
+            "Filters.narrow_pairs",
+            "Filters.narrow_dataset",
+            "to_compare",
+            "_whom",
+            "find_issue",
+            "select_issues",
+        ),
+    ),
     "text": Module("src/gapcli/render/text.py"),
-    "markdown": Module("src/gapcli/render/markdown.py", ("md", "_quoted", "front_matter")),
+    "markdown": Module("src/gapcli/render/markdown.py", ("md", "quoted")),
+    "brief_markdown": Module(
+        "src/gapcli/render/brief_markdown.py", ("spans", "source_entry", "front_matter")
+    ),
     "json": Module("src/gapcli/render/json.py", ("dumps", "_escape")),
+    "html": Module("src/gapcli/render/html.py", ("esc", "spans", "_source")),
+    "docx": Module("src/gapcli/render/docx.py", ("plain", "_source")),
 }
 
 # Surviving mutants that no test can tell from the original, and why (docs/testing.md). A
@@ -83,22 +135,20 @@ MODULES = {
 # survives is reported, so the list cannot go stale unnoticed.
 _UNREACHED = "no character in models.INVISIBLE is at this boundary, so _escape never sees one"
 EQUIVALENT: dict[str, str] = {
-    "gapcli.verify.x_parse_source_texts__mutmut_31": (
+    "gapcli.source_text.x__folded__mutmut_3": (
+        "`space = None` before the loop: it is read only once `out` holds a character, by "
+        "which time the loop has set it"
+    ),
+    "gapcli.source_text.x__folded__mutmut_4": "`space = True` before the loop: as above",
+    "gapcli.source_text.x__folded__mutmut_10": (
+        "records None as the position of a space: a match never starts or ends at a space "
+        "(the words are folded the same way, so they never start or end with one)"
+    ),
+    "gapcli.source_text.x__folded__mutmut_14": (
+        "`space = None` instead of False after a visible character: only its truth is read"
+    ),
+    "gapcli.sources.x_read_text__mutmut_11": (
         'decodes with "UTF-8" instead of "utf-8": the same codec'
-    ),
-    "gapcli.verify.x_check_quotes__mutmut_32": (
-        "looks up the index under None, so it is rebuilt for every misplaced quote: the same "
-        "answers, only slower (the cache is a performance measure)"
-    ),
-    "gapcli.files.x_read_regular__mutmut_8": (
-        "drops O_CLOEXEC from os.open's flags: Python makes every descriptor it opens "
-        "non-inheritable anyway (PEP 446), so no child process can tell"
-    ),
-    "gapcli.files.x_read_regular__mutmut_14": (
-        'looks up "XXO_CLOEXECXX", so the flag is 0: as above, PEP 446 makes it redundant'
-    ),
-    "gapcli.files.x_read_regular__mutmut_15": (
-        'looks up "o_cloexec", so the flag is 0: as above, PEP 446 makes it redundant'
     ),
     "gapcli.loader.yaml_safe.xǁ_Problemǁ__init____mutmut_1": (
         "the exception's own message (args) becomes None: it is never shown, plain() reports "
@@ -112,12 +162,6 @@ EQUIVALENT: dict[str, str] = {
         "an untagged sequence resolves to the map tag: _build tells sequences from mappings "
         "by the node's class, and both tags are allowed, so the tag is never looked at"
     ),
-    "gapcli.loader.yaml_safe.xǁ_Loaderǁresolve__mutmut_22": (
-        "an untagged mapping resolves to the seq tag: as above"
-    ),
-    "gapcli.loader.yaml_safe.xǁ_Loaderǁresolve__mutmut_25": (
-        "the seq and map tags swapped: as above"
-    ),
     "gapcli.loader.yaml_safe.x_compose_bytes__mutmut_6": (
         'decodes with "UTF-8" instead of "utf-8": the same codec'
     ),
@@ -125,12 +169,17 @@ EQUIVALENT: dict[str, str] = {
         "`if mark` becomes `if mark or True`: every syntax error PyYAML's parser and scanner "
         "raise carries a problem or context mark, so the branch without one is never taken"
     ),
+    "gapcli.loader.yaml_safe.x_compose_bytes__mutmut_62": (
+        '`exc.problem or "XXXX"`: when there is no problem text, neither "" nor "XXXX" starts '
+        'with "mapping values are not allowed"'
+    ),
     "gapcli.loader.yaml_safe.x_plain__mutmut_11": (
         "`if problem.mark` becomes `... or True`: every _Problem has a mark (see _Problem mutant 4)"
     ),
     "gapcli.loader.yaml_safe.x_read_yaml__mutmut_10": (
         "drops the limit argument of read_regular, whose default is the same MAX_FILE_BYTES"
     ),
+    "gapcli.loader.yaml_safe.x_compose__mutmut_10": "the same in compose()",
     "gapcli.loader.yaml_safe.x__mark__mutmut_16": (
         "depth - 1 for a list item: _mark runs only on data that _build accepted (at most "
         "MAX_DEPTH levels), so its own depth guard is never reached"
@@ -138,27 +187,43 @@ EQUIVALENT: dict[str, str] = {
     "gapcli.loader.yaml_safe.x__mark__mutmut_27": (
         "depth - 1 for a mapping value: as above, the guard is never reached"
     ),
-    "gapcli.loader.checks.x__check_entries__mutmut_82": (
-        "drops the None default of next() when choosing the party a two-party reading reads: "
-        "a dataset declares at least two parties, so another party always exists"
+    "gapcli.loader.checks.x__check_entries__mutmut_64": (
+        '`in \'XXaeiouXX\'` choosing "a" or "an": no voice starts with X'
     ),
-    "gapcli.loader.checks.x__check_entries__mutmut_110": (
-        "`if read` becomes `if read or True`: by then `read` is always a declared party id"
+    "gapcli.loader.checks.x_undeclared__mutmut_11": (
+        "drops n=1 from difflib.get_close_matches: only the first, best match is used"
     ),
-    "gapcli.query.x_unknown_issue_message__mutmut_9": (
-        "drops n=3 from difflib.get_close_matches, whose default n is 3"
+    "gapcli.loader.checks.x_undeclared__mutmut_12": (
+        "drops cutoff=0.6 from difflib.get_close_matches, whose default cutoff is 0.6"
     ),
+    "gapcli.loader.checks.x_undeclared__mutmut_13": "n=2 instead of 1: as above",
+    "gapcli.models.x__draws__mutmut_6": (
+        '`not in "XXMCZXX"`: no Unicode general category starts with X, so the same letters count'
+    ),
+    "gapcli.query.xǁFiltersǁcheck__mutmut_7": (
+        "zip(..., strict=None) over the tags: the lower-cased tags are made from the tags "
+        "asked, so the two are always the same length"
+    ),
+    "gapcli.query.xǁFiltersǁcheck__mutmut_10": "drops strict=True there: as above",
+    "gapcli.query.xǁFiltersǁcheck__mutmut_11": "strict=False there: as above",
+    "gapcli.query.xǁFiltersǁcheck__mutmut_32": "strict=None over the sides: as above",
+    "gapcli.query.xǁFiltersǁcheck__mutmut_35": "drops strict=True there: as above",
+    "gapcli.query.xǁFiltersǁcheck__mutmut_36": "strict=False there: as above",
+    "gapcli.query.xǁFiltersǁkeeper__mutmut_6": (
+        "the stand-in for --by when none is given becomes None: keep() returns before calling "
+        "it whenever `by` is None, so it is never called"
+    ),
+    "gapcli.query.xǁFiltersǁkeeper__mutmut_7": "the stand-in returns None: as above",
+    "gapcli.query.xǁFiltersǁkeeper__mutmut_8": "the stand-in returns False: as above",
     "gapcli.render.text.x__escape__mutmut_3": f"`code < 0x100` becomes `<=`: {_UNREACHED}",
     "gapcli.render.text.x__escape__mutmut_4": f"`code < 0x100` becomes `< 257`: {_UNREACHED}",
     "gapcli.render.text.x__escape__mutmut_7": f"`code < 0x10000` becomes `<=`: {_UNREACHED}",
     "gapcli.render.text.x__escape__mutmut_8": (f"`code < 0x10000` becomes `< 65537`: {_UNREACHED}"),
-    "gapcli.render.markdown.x_md__mutmut_11": (
-        'the "\\r\\n" to newline replacement is dead code: visible() has already written '
-        'every carriage return as the escape \\x0d (see "Found" below)'
-    ),
-    "gapcli.render.markdown.x_md__mutmut_12": "as above: the replacement never matches",
-    "gapcli.render.markdown.x__quoted__mutmut_3": (
+    "gapcli.render.markdown.x_quoted__mutmut_3": (
         "ensure_ascii=None instead of False: json.dumps only tests its truth"
+    ),
+    "gapcli.render.html.x_esc__mutmut_8": (
+        "drops quote=True from html.escape, whose default it is"
     ),
     "gapcli.render.json.x_dumps__mutmut_3": (
         "ensure_ascii=None instead of False: json.dumps only tests its truth"
@@ -179,6 +244,58 @@ def results() -> dict[str, int | None]:
     for meta in (ROOT / "mutants").rglob("*.py.meta"):
         codes.update(json.loads(meta.read_text("utf-8"))["exit_code_by_key"])
     return codes
+
+
+def retry_timeouts(keys: list[str], limit: float, workers: int) -> Counter[str]:
+    """Run each timed-out mutant once more and record what happened in ``mutants/``.
+
+    mutmut stops a mutant after a multiple of its tests' measured time by the wall clock, so
+    on a busy machine a mutant whose tests merely ran slowly counts as a timeout (which it
+    scores as detected). Here each one runs the exact tests (``tests/test_*_exact.py``) for
+    at most ``limit`` seconds, then, if they all pass, the rest of the suite for at most ten
+    times that: a failing test makes it killed, passing tests a survivor, and only a mutant
+    still running at the limit stays a timeout. A timeout listed in ``EQUIVALENT`` is recorded
+    as the survivor its reason says it is, without running it.
+    """
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"]
+    shutil.copytree(ROOT / "tests", ROOT / "mutants" / "tests", dirs_exist_ok=True)
+    exact = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_*_exact.py"))
+    base = [sys.executable, "-m", "pytest", "-x", *config["pytest_add_cli_args"]]
+    stages = [(exact, limit), (["tests", *(f"--ignore={e}" for e in exact)], 10 * limit)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "mutants" / "src")}
+
+    def one(key: str) -> int:
+        for tests, seconds in stages:
+            try:
+                run = subprocess.run(
+                    [*base, *tests],
+                    cwd=ROOT / "mutants",
+                    env={**env, "MUTANT_UNDER_TEST": key},
+                    capture_output=True,
+                    timeout=seconds,
+                    check=False,
+                )
+            except subprocess.TimeoutExpired:
+                return 36
+            if run.returncode != 0:
+                return 1 if run.returncode in (1, 3) else run.returncode
+        return 0
+
+    listed = [key for key in keys if key in EQUIVALENT]  # survivors by their reason: not rerun
+    rerun = [key for key in keys if key not in EQUIVALENT]
+    with ThreadPoolExecutor(workers) as pool:
+        outcome = dict(zip(rerun, pool.map(one, rerun), strict=True))
+    outcome.update(dict.fromkeys(listed, 0))
+    for meta in (ROOT / "mutants").rglob("*.py.meta"):
+        data = json.loads(meta.read_text("utf-8"))
+        mine = {k: v for k, v in outcome.items() if k in data["exit_code_by_key"]}
+        if mine:
+            data["exit_code_by_key"].update(mine)
+            meta.write_text(json.dumps(data, indent=4), "utf-8")
+    return Counter(
+        "killed" if c in KILLED else "survived" if c in SURVIVED else "timeout"
+        for c in outcome.values()
+    )
 
 
 def table(chosen: list[str], codes: dict[str, int | None]) -> tuple[list[str], list[float]]:
@@ -241,6 +358,13 @@ def main(argv: list[str] | None = None) -> int:
         "--report-only", action="store_true", help="print the table of the last run; run nothing"
     )
     parser.add_argument(
+        "--retry-timeouts",
+        type=float,
+        metavar="SECONDS",
+        help="after the run, rerun each timed-out mutant with the exact tests first, for at most "
+        "SECONDS (mutmut times mutants by the wall clock: a busy machine makes false timeouts)",
+    )
+    parser.add_argument(
         "--recheck",
         action="store_true",
         help="rerun only the last run's survivors (after adding tests), keeping mutants/",
@@ -266,8 +390,8 @@ def main(argv: list[str] | None = None) -> int:
             patterns = [
                 key
                 for key, code in results().items()
-                if code in SURVIVED
-                and key not in EQUIVALENT
+                if code not in KILLED | TIMEOUT
+                and (code is None or key not in EQUIVALENT)
                 and any(MODULES[n].in_scope(key) for n in chosen)
             ]
         else:
@@ -279,6 +403,14 @@ def main(argv: list[str] | None = None) -> int:
             if run.returncode:
                 print(f"mutmut run failed (exit status {run.returncode})", file=sys.stderr)
                 return run.returncode
+    if args.retry_timeouts:
+        timeouts = [
+            key
+            for key, code in results().items()
+            if code in TIMEOUT and any(MODULES[n].in_scope(key) for n in chosen)
+        ]
+        retried = retry_timeouts(timeouts, args.retry_timeouts, args.max_children)
+        print(f"{len(timeouts)} timeouts retried: {dict(retried)}")
     codes = results()
     lines, scores = table(chosen, codes)
     print("\n".join(lines))

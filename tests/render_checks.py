@@ -75,8 +75,10 @@ def terminal_problems(output: str) -> list[str]:
 
 
 def md_expected(text: str) -> str:
-    """``text`` as it reads back from the rendered Markdown."""
-    lines = [line.strip() for line in visible(text).replace("\t", " ").split("\n")]
+    """``text`` as it reads back from the rendered Markdown (CRLF is one line break)."""
+    lines = [
+        line.strip() for line in visible(text.replace("\r\n", "\n")).replace("\t", " ").split("\n")
+    ]
     return "\n".join(lines) if any(lines) else ""
 
 

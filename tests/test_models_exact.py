@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from gapcli.models import Event, Stance
+from gapcli.models import Event, Stance, inside_dataset
 
 
 def error(model: type[Any], data: dict[str, Any]) -> str:
@@ -38,6 +38,13 @@ def test_a_text_of_nothing_visible_is_refused(text: str) -> None:
         "Value error, has no visible character (only spaces or invisible characters); "
         "write the text, or leave an optional field out"
     )
+
+
+def test_a_placeholder_left_by_init_is_refused_and_named() -> None:
+    assert error(Stance, {**STANCE, "text": "<the side's stance>"}) == (
+        "Value error, <the side's stance> is a placeholder; write the real value here"
+    )
+    assert Stance.model_validate({**STANCE, "text": "a <b> c"}).text == "a <b> c"
 
 
 @pytest.mark.parametrize("text", ["x", " .", "\u200bx\u200b", "\u200cx\u200d", "\U0001f600"])
@@ -91,3 +98,36 @@ def test_circa_qualifies_a_year_only_date(circa: str) -> None:
 
 def test_a_precise_date_without_circa_passes() -> None:
     assert Event.model_validate({**EVENT, "date": "2024-05"}).display_date() == "May 2024"
+
+
+# A source's text path stays in the dataset folder (models.inside_dataset).
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/etc/passwd",
+        "\\\\server\\share\\x.txt",
+        "~/x.txt",
+        "C:x.txt",
+        "c:/x.txt",
+        "..",
+        "../x.txt",
+        "sources/../../x.txt",
+        "sources\\..\\..\\x.txt",
+    ],
+)
+def test_a_text_path_that_leaves_the_dataset_folder_is_refused(path: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        inside_dataset(path)
+    assert str(caught.value) == (
+        f"{path!r} is not inside the dataset folder; give a path relative to it, without '..' "
+        "(e.g. sources/report.txt)"
+    )
+
+
+@pytest.mark.parametrize(
+    "path", ["x.txt", "sources/x.txt", "sources\\x.txt", "a..b.txt", "x~.txt", "1:x.txt"]
+)
+def test_a_text_path_inside_the_dataset_folder_passes(path: str) -> None:
+    assert inside_dataset(path) == path

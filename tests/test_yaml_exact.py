@@ -6,6 +6,7 @@ Written to kill mutants that survived the rest of the suite (docs/testing.md).
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -453,3 +454,97 @@ def test_compose_reads_a_file_within_the_limits(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         compose(bad, "shown")
     assert caught.value.problems[0].startswith("shown:2:1: YAML syntax error: ")
+
+
+def broken_meta_problems(sources: list[Any], cite: dict[str, Any], **changes: Any) -> list[str]:
+    """The problems of the minimal dataset whose dataset file fails validation (no summary)
+    and declares ``sources`` (and ``changes``), with the issue's gap citing ``cite``."""
+    meta: dict[str, Any] = yaml.safe_load((MINIMAL / "dataset.yaml").read_text("utf-8"))
+    del meta["summary"]
+    meta.update(sources=sources, **changes)
+    issue: dict[str, Any] = yaml.safe_load((MINIMAL / "alpha.yaml").read_text("utf-8"))
+    issue["gap"]["cite"] = [cite]
+    files = {"dataset.yaml": yaml.safe_dump(meta), "alpha.yaml": yaml.safe_dump(issue)}
+    with pytest.raises(DataError) as caught:
+        load_files("mem", {name: text.encode() for name, text in files.items()})
+    return [p.partition(": ")[2] for p in caught.value.problems if "summary" not in p]
+
+
+def test_citations_are_checked_against_a_dataset_file_that_failed_validation() -> None:
+    """The sources of a dataset file with other errors still tell each one's paragraphs."""
+    memo = {"id": "memo", "title": "M", "publisher": "P", "paragraphs": 4}
+    assert broken_meta_problems([memo], {"source": "memo", "para": 9}) == [
+        "gap.cite[0].para: paragraph 9 is past the end of 'memo' (4 paragraphs)"
+    ]
+    assert broken_meta_problems([memo], {"source": "notes", "para": 1}) == [
+        "gap.cite[0].source: unknown source 'notes'; declared: memo"
+    ]
+    # a count that is not a whole number is not used; a source list that names no ids says
+    # nothing about which sources exist
+    odd = {**memo, "paragraphs": "4"}
+    assert broken_meta_problems([odd], {"source": "memo", "para": 9}) == [
+        "sources[0].paragraphs: input should be a valid integer, got text '4'; write a whole "
+        "number, without quotes"
+    ]
+    nameless = {"title": "M", "publisher": "P", "paragraphs": 4}
+    assert broken_meta_problems([nameless], {"source": "memo", "para": 9}) == [
+        "sources[0].id: missing required field"
+    ]
+    # no party declared: the issue's sides are not reported as undeclared
+    assert broken_meta_problems([memo], {"source": "memo", "para": 1}, parties=[]) == [
+        "parties: needs at least 2 entries"
+    ]
+
+
+def test_a_reading_whose_side_is_misnamed_does_not_stop_the_next_reading() -> None:
+    meta = (THREE / "dataset.yaml").read_bytes()
+    issue: dict[str, Any] = yaml.safe_load((THREE / "water-share.yaml").read_text("utf-8"))
+    issue["positions"]["betta"] = issue["positions"].pop("beta")
+    hoards, free_rides = issue["positions"]["alpha"]["readings"]
+    issue["positions"]["alpha"]["readings"] = [free_rides, {**hoards, "about": ["nope"]}]
+    files = {"dataset.yaml": meta, "water-share.yaml": yaml.safe_dump(issue).encode()}
+    with pytest.raises(DataError) as caught:
+        load_files("mem", files)
+    assert [p.partition(": ")[2] for p in caught.value.problems] == [
+        "positions.betta: party 'betta' is not declared in dataset.yaml (declared: alpha, beta, "
+        "gamma); did you mean 'beta'?",
+        "positions.alpha.readings[1].about[0]: no entry 'nope' in the position of 'gamma' in "
+        "this issue (ids there: alpha-upstream, minimum-flow)",
+    ]
+
+
+def test_a_reading_in_a_failed_dataset_file_with_one_party_reads_no_one() -> None:
+    """A dataset file with other errors and one party: a reading without `of` has no other
+    side to read, and is not checked further (the file's error is what to fix); the next
+    reading still is."""
+    meta: dict[str, Any] = yaml.safe_load((MINIMAL / "dataset.yaml").read_text("utf-8"))
+    meta["parties"] = meta["parties"][:1]
+    issue: dict[str, Any] = yaml.safe_load((MINIMAL / "alpha.yaml").read_text("utf-8"))
+    del issue["positions"]["south"]
+    claim = issue["positions"]["north"]["claims"][0]
+    issue["positions"]["north"]["readings"] = [
+        {**copy.deepcopy(claim), "id": "r1", "about": ["c9"]},
+        {**copy.deepcopy(claim), "id": "r2", "of": "zeta"},
+    ]
+    files = {"dataset.yaml": yaml.safe_dump(meta), "alpha.yaml": yaml.safe_dump(issue)}
+    with pytest.raises(DataError) as caught:
+        load_files("mem", {name: text.encode() for name, text in files.items()})
+    assert [p.partition(": ")[2] for p in caught.value.problems] == [
+        "parties: needs at least 2 entries",
+        "positions.north.readings[1].of: party 'zeta' is not declared in dataset.yaml "
+        "(declared: north)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw", [b"a: &x 1\nb: *x\n", b"a: &x [1, 2]\nb: [*x]\n", b"a: &x {k: v}\nb: {c: *x}\n"]
+)
+def test_an_alias_is_refused_at_its_anchor(raw: bytes) -> None:
+    """A small alias, so that a loader that expanded aliases fails here at once (the alias
+    bombs in test_yaml_safety.py would hang it). The alias is the anchored value itself, so
+    the message points at the anchor."""
+    with pytest.raises(DataError) as caught:
+        read_yaml_bytes(raw, "m.yaml")
+    assert caught.value.problems == [
+        "m.yaml:1:4: anchors and aliases (*name) are not supported; write the value out"
+    ]

@@ -259,6 +259,8 @@ def _check_entries(issue: Issue, origin: Origin, parties: list[str] | None) -> I
                     )
                     continue
                 read = next((p for p in parties if p != party), None)
+                if read is None:
+                    continue  # one party declared (the dataset file's own error): none to read
             elif read not in parties:
                 yield problem_at(origin, (*here, "of"), undeclared(read, parties))
                 continue
@@ -269,7 +271,7 @@ def _check_entries(issue: Issue, origin: Origin, parties: list[str] | None) -> I
                     "a side's reading of itself is a claim; move it to claims",
                 )
                 continue
-            other = issue.positions.get(read) if read else None
+            other = issue.positions.get(read)
             if other is None and misnamed:
                 continue  # its position is probably the undeclared key: reported once, there
             ids = {e.id for _, e in other.entries()} if other else set()

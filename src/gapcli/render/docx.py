@@ -32,7 +32,7 @@ GREY = RGBColor(0x4D, 0x4D, 0x4D)
 
 def plain(text: str) -> str:
     """Dataset text for a Word run: controls visible, one line (newlines become spaces)."""
-    shown = visible(text).replace("\t", " ").replace("\r\n", "\n").replace("\n", " ")
+    shown = visible(text.replace("\r\n", "\n")).replace("\t", " ").replace("\n", " ")
     return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", shown)
 
 

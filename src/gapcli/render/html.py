@@ -62,7 +62,7 @@ _HTTP = re.compile(r"^https?://[^\s\"'<>`]+$", re.IGNORECASE)
 
 def esc(text: str) -> str:
     """Dataset text as HTML text: controls made visible, ``& < > " '`` escaped."""
-    return html.escape(visible(text), quote=True).replace("\n", "<br>")
+    return html.escape(visible(text.replace("\r\n", "\n")), quote=True).replace("\n", "<br>")
 
 
 def spans(sentence: Sentence) -> str:
