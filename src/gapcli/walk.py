@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
 
@@ -26,7 +26,7 @@ def dotted(loc: Loc) -> str:
 Node = tuple[Loc, Any, bool, tuple[BaseModel, ...]]
 
 
-def walk(value: Any, leaves: bool | str = True) -> Iterator[Node]:
+def walk(value: Any, leaves: bool | Literal["prose"] = True) -> Iterator[Node]:
     """Every value inside ``value``, depth first: its location, the value, whether it is a
     prose field, and the models that hold it (outermost first).
 
