@@ -267,3 +267,16 @@ def test_search_is_laid_out_issue_by_issue(monkeypatch: pytest.MonkeyPatch) -> N
     assert len(laid_out) == per_issue[0]
     assert len(list(blocks)) == len(per_issue) - 1
     assert len(laid_out) == len(hits)
+
+
+def test_search_hits_in_colour_exactly(run: Run) -> None:
+    """With colour: the side bold, what it is italic, the separators, id and citation dim, a
+    matched field's label and text dim, every match bold and reversed."""
+    result = run("search", "silt", "-p", TWO, env={"NO_COLOR": None, "FORCE_COLOR": "1"})
+    assert result.stdout.splitlines()[6:10] == [
+        "    Southland caused the \x1b[1;7msilt\x1b[0m.",
+        "  \x1b[1mNorthport\x1b[0m\x1b[2m · \x1b[0m\x1b[3mclaim\x1b[0m\x1b[2m · \x1b[0mthe Northland"
+        " port authority · official\x1b[2m (farm-silt)\x1b[0m\x1b[2m  ¶2\x1b[0m",
+        "    \x1b[1;7mSilt\x1b[0m comes from southern farms.",
+        "    \x1b[2mquote: “\x1b[0m\x1b[1;2;7msilt\x1b[0m\x1b[2m from the southern farms”\x1b[0m",
+    ]

@@ -8,10 +8,11 @@ from typing import get_args
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich._wrap import divide_line
 from rich.console import Console, OverflowMethod
 from rich.text import Text
 
-from gapcli.render.wrap import wrap
+from gapcli.render.wrap import _breaks, _divide, _one_cell_each, wrap
 
 CONSOLE = Console(file=io.StringIO(), width=80)
 # Letters, spaces and line breaks, wide (CJK) and zero-width (combining) characters, and
@@ -51,6 +52,73 @@ def test_plain_ascii_breaks_where_rich_does(
 ) -> None:
     """Printable ASCII takes the short way (a character is a cell): the same lines."""
     assert wrap(text, width, overflow) == rich_lines(text, width, overflow, False)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    text=st.text(
+        st.sampled_from([*"ab cdefgh-", "·", "—", "…", "é", "“", "”", "→", " "]), max_size=80
+    ),
+    width=st.integers(min_value=1, max_value=12),
+    overflow=st.sampled_from(get_args(OverflowMethod)),
+)
+def test_one_cell_punctuation_breaks_where_rich_does(
+    text: str, width: int, overflow: OverflowMethod
+) -> None:
+    """Text of one-cell characters beyond ASCII (a search hit's `·` and `…`, an em dash)
+    takes the short way too: the same lines."""
+    assert wrap(text, width, overflow) == rich_lines(text, width, overflow, False)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    text=st.text(st.sampled_from([*"abcdefgh", "·", "…", " "]), max_size=120),
+    width=st.integers(min_value=1, max_value=16),
+    fold=st.booleans(),
+)
+def test_line_at_a_time_breaks_where_rich_does(text: str, width: int, fold: bool) -> None:
+    """The breaks found a line at a time are Rich's, or it hands over (a word longer than
+    a line), and then the word-at-a-time breaks are."""
+    found = _breaks(text, width)
+    assert (found if found is not None else _divide(text, width, fold)) == divide_line(
+        text, width, fold
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "breaks"),
+    [
+        ("aaa bbb ccc", 7, [8]),
+        ("aaa bbb ccc", 3, [4, 8]),
+        ("aaa    bbb", 5, [7]),
+        ("aaa bbb     ", 3, [4]),
+        ("  aaa bbb", 6, [6]),
+        ("  aaaaa bbb", 4, None),  # the first word and its indent: longer than a line
+        ("aaa bbbbbbb", 5, None),
+    ],
+)
+def test_line_at_a_time_breaks(text: str, width: int, breaks: list[int] | None) -> None:
+    assert _breaks(text, width) == breaks
+    if breaks is not None:
+        assert breaks == divide_line(text, width, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "one_cell"),
+    [
+        ("plain ascii", True),
+        ("Northport · claim · the port authority …", True),
+        ("café — “quoted”", True),
+        ("tab\there", False),  # not printable: Rich expands it
+        ("禁毒", False),  # two cells each
+        ("e\u0301", False),  # a combining mark: no cell of its own
+        ("no\u00a0break", False),  # not printable as str sees it: Rich's own way
+        ("\u200d", False),
+    ],
+)
+def test_which_text_takes_the_short_way(text: str, one_cell: bool) -> None:
+    assert _one_cell_each(text) is one_cell
+    assert _one_cell_each(text) is one_cell  # the second time from what was learnt
 
 
 @pytest.mark.parametrize(

@@ -132,7 +132,7 @@ def _empty() -> list[Any]:
 class Model(BaseModel):
     """Base for every dataset model: strict, closed, immutable."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class GapType(StrEnum):

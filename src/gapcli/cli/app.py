@@ -266,8 +266,15 @@ def emit(
     writer = _Trimming(stream)
     out.file = writer  # type: ignore[assignment]
     parts = renderable if isinstance(renderable, Iterator) else [renderable]
-    for part in parts:
-        out.print(part, crop=False)
+    if out.color_system is None:  # no style is drawn: the text, without Rich's segments
+        from gapcli.render.plain import plain_text, print_options
+
+        options = print_options(out)
+        for part in parts:  # each in one write, as Console.print writes it
+            writer.write("".join(plain_text(part, out, options)))
+    else:
+        for part in parts:
+            out.print(part, crop=False)
     writer.close()
 
 

@@ -33,6 +33,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from gapcli.render.plain import drawn_text
 from gapcli.render.terminal import Bullets
 from gapcli.render.wrap import wrap
 
@@ -130,6 +131,12 @@ class BoxTable:
         pieces.append(_Bottom(self))
         yield Group(*pieces)
 
+    def plain_text(self, console: Console, options: ConsoleOptions) -> Iterator[str]:
+        """The whole table as text (render.plain), row by row, for a console that draws no
+        style."""
+        for part in self.parts():
+            yield from drawn_text(part, console, options)
+
     def layout(self, console: Console, options: ConsoleOptions) -> _Layout | None:
         """Rich's own title, top edge, header and column widths (None: the columns do not
         fit, and Rich draws the whole table); the same for every piece at one width."""
@@ -201,6 +208,14 @@ class _Head:
             yield from line
             yield Segment.line()
 
+    def plain_text(self, console: Console, options: ConsoleOptions) -> Iterator[str]:
+        """The same as text (render.plain), for a console that draws no style."""
+        layout = self.table.layout(console, options)
+        if layout is None:
+            yield _text(console.render(self, options))
+            return
+        yield "".join(f"{_text(line)}\n" for line in layout.head)
+
 
 class _Row:
     def __init__(self, table: BoxTable, row: Sequence[RenderableType], last: bool) -> None:
@@ -215,9 +230,13 @@ class _Row:
         else:
             edges = drawn.mid_left, drawn.mid_right, drawn.mid_vertical
         left, right, divider = (Segment(edge) for edge in edges)
+        if console.color_system is None:  # no styles will be drawn: a line is one segment
+            for text in self._lines(console, options, layout):
+                yield Segment(text)
+                yield Segment.line()
+            return
         cells = self.table.cells(console, options, layout.widths, self.row)
         last = len(cells) - 1
-        plain = console.color_system is None
         for n in range(len(cells[0])):
             line = [left]
             for i, lines in enumerate(cells):
@@ -225,14 +244,31 @@ class _Row:
                 if i < last:
                     line.append(divider)
             line.append(right)
-            if plain:  # no styles will be drawn: the line as one segment
-                yield Segment("".join(segment.text for segment in line))
-            else:
-                yield from line
+            yield from line
             yield Segment.line()
         if not self.last:
             yield Segment(drawn.get_row(layout.widths, "row", edge=True))
             yield Segment.line()
+
+    def plain_text(self, console: Console, options: ConsoleOptions) -> Iterator[str]:
+        """The same as text (render.plain), for a console that draws no style."""
+        layout = self.table.layout(console, options)
+        assert layout is not None  # the head drew every row
+        yield "".join(f"{line}\n" for line in self._lines(console, options, layout))
+
+    def _lines(self, console: Console, options: ConsoleOptions, layout: _Layout) -> Iterator[str]:
+        """The row's lines (and the rule under it) as text: no styles are drawn."""
+        drawn = layout.box
+        if self.last:
+            left, right, divider = drawn.foot_left, drawn.foot_right, drawn.foot_vertical
+        else:
+            left, right, divider = drawn.mid_left, drawn.mid_right, drawn.mid_vertical
+        cells = self.table.cells(console, options, layout.widths, self.row)
+        texts = [[_text(line) for line in lines] for lines in cells]
+        for parts in zip(*texts, strict=True):
+            yield f"{left}{divider.join(parts)}{right}"
+        if not self.last:
+            yield drawn.get_row(layout.widths, "row", edge=True)
 
 
 class _Bottom:
@@ -244,6 +280,16 @@ class _Bottom:
         if layout is not None:
             yield Segment(layout.box.get_bottom(layout.widths))
             yield Segment.line()
+
+    def plain_text(self, console: Console, options: ConsoleOptions) -> Iterator[str]:
+        """The same as text (render.plain), for a console that draws no style."""
+        layout = self.table.layout(console, options)
+        if layout is not None:
+            yield layout.box.get_bottom(layout.widths) + "\n"
+
+
+def _text(segments: Iterable[Segment]) -> str:
+    return "".join(segment.text for segment in segments if not segment.control)
 
 
 def plain_lines(

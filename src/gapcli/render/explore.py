@@ -12,7 +12,7 @@ from rich import box
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 
 from gapcli.explore import PerceptionRow, Speaker, when
 from gapcli.models import Citation, Dataset, Event, Fact
@@ -33,25 +33,54 @@ def snippet(text: str, spans: tuple[tuple[int, int], ...], width: int = SNIPPET)
     """About ``width`` characters around the first match, on one line, every match highlighted.
 
     The cut falls at a space where one is near, and is marked with ``…``. Highlights are
-    applied with ``Text.stylize`` on the match spans, so the text is never parsed as markup.
+    applied as spans on the match, so the text is never parsed as markup.
     """
-    flat = text.translate(_FLAT)
-    lo, hi = _window(flat, spans[0] if spans else (0, 0), width)
-    plain, marks = ("…" if lo else ""), []
-    edge = lo
-    for start, end in spans:
-        start, end = max(start, lo), min(end, hi)
-        if start >= end:
-            continue
-        plain += visible(flat[edge:start])
-        marks.append((len(plain), len(plain) + len(visible(flat[start:end]))))
-        plain += visible(flat[start:end])
-        edge = end
-    plain += visible(flat[edge:hi]) + ("…" if hi < len(flat) else "")
-    out = Text(plain)
-    for start, end in marks:
-        out.stylize(HIGHLIGHT, start, end)
-    return out
+    return Styled().snippet(text, spans, width).text()
+
+
+class Styled:
+    """A ``Text`` built in one go from pieces and their styles: what ``Text.append`` and
+    ``append_text`` build, without a ``Text`` for every piece (a search draws tens of
+    thousands of hits, a handful of pieces each)."""
+
+    __slots__ = ("_parts", "_size", "_spans")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._spans: list[Span] = []
+        self._size = 0
+
+    def add(self, text: str, style: str = "") -> Styled:
+        """``text`` as it is (the caller made it safe), in ``style``."""
+        if style and text:
+            self._spans.append(Span(self._size, self._size + len(text), style))
+        self._parts.append(text)
+        self._size += len(text)
+        return self
+
+    def data(self, text: str, style: str = "") -> Styled:
+        """Dataset text, made safe as ``t`` makes it, in ``style``."""
+        return self.add(visible(text).replace("\t", " "), style)
+
+    def snippet(self, text: str, spans: tuple[tuple[int, int], ...], width: int) -> Styled:
+        """``snippet``'s text and highlights."""
+        flat = text.translate(_FLAT)
+        lo, hi = _window(flat, spans[0] if spans else (0, 0), width)
+        if lo:
+            self.add("…")
+        edge = lo
+        for start, end in spans:
+            start, end = max(start, lo), min(end, hi)
+            if start >= end:
+                continue
+            self.add(visible(flat[edge:start]))
+            self.add(visible(flat[start:end]), HIGHLIGHT)
+            edge = end
+        return self.add(visible(flat[edge:hi]) + ("…" if hi < len(flat) else ""))
+
+    def text(self, style: str = "") -> Text:
+        """The pieces as one ``Text``, all of it in ``style`` under the pieces' own."""
+        return Text("".join(self._parts), style=style, spans=self._spans)
 
 
 def _window(flat: str, span: tuple[int, int], width: int) -> tuple[int, int]:
@@ -111,45 +140,52 @@ def _by_issue(items: list[Said], dataset: Dataset) -> Iterator[tuple[Text, Itera
 def said_head(item: Said, dataset: Dataset) -> Text:
     """``Northport · claim · the port authority · official (farm-silt)  ¶2``: side, what it
     is, who says it in which voice (a match in the speaker highlighted), id, citation."""
-    out = Text()
+    return _said_head(Styled(), item, dataset).text()
+
+
+def _said_head(out: Styled, item: Said, dataset: Dataset) -> Styled:
     party = dataset.party(item.party) if item.party else None
     if party is not None:
-        out.append_text(t(party.label, "bold"))
-        out.append(" · ", style="dim")
-    out.append_text(t(item.kind, "italic"))
+        out.data(party.label, "bold").add(" · ", "dim")
+    out.data(item.kind, "italic")
     if item.by is not None:
-        out.append(" · ", style="dim")
+        out.add(" · ", "dim")
         by = item.matched("by")
-        out.append_text(snippet(item.by, by.spans, len(item.by)) if by else t(item.by))
+        if by:
+            out.snippet(item.by, by.spans, len(item.by))
+        else:
+            out.data(item.by)
         if item.voice is not None:
-            out.append_text(t(f" · {item.voice.value}"))
+            out.data(f" · {item.voice.value}")
     if item.item:
-        out.append_text(t(f" ({item.item})", "dim"))
+        out.data(f" ({item.item})", "dim")
     if item.cite:
-        out.append(f"  {markers(list(item.cite), dataset)}", style="dim")
+        out.add(f"  {markers(list(item.cite), dataset)}", "dim")
     return out
 
 
 def _hit(hit: Said, dataset: Dataset, full: bool) -> list[tuple[int, Text]]:
-    width = None if full else SNIPPET
     lines = [(2, said_head(hit, dataset))]
     main = hit.fields[0] if hit.lone else hit.matched("text") or hit.matched("what")
     if hit.text:
         spans = main.spans if main is not None else ()
-        lines.append((4, _shown(hit.text, spans, width)))
+        lines.append((4, _shown(Styled(), hit.text, spans, full).text()))
     for field in hit.fields:
         if field is main or field.name == "by":
             continue
-        label = Text(f"{_field_label(field.name)}: ", style="dim")
-        body = _shown(field.text, field.spans, width)
-        if field.name.endswith("quote"):
-            body = Text("“") + body + Text("”")
-        lines.append((4, label + body))
+        out = Styled().add(f"{_field_label(field.name)}: ")
+        quote = field.name.endswith("quote")
+        if quote:
+            out.add("“")
+        _shown(out, field.text, field.spans, full)
+        if quote:
+            out.add("”")
+        lines.append((4, out.text(style="dim")))  # the label and the field, dimmed
     return lines
 
 
-def _shown(text: str, spans: tuple[tuple[int, int], ...], width: int | None) -> Text:
-    return snippet(text, spans, len(text) if width is None else width)
+def _shown(out: Styled, text: str, spans: tuple[tuple[int, int], ...], full: bool) -> Styled:
+    return out.snippet(text, spans, len(text) if full else SNIPPET)
 
 
 def _field_label(name: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 
 from rich import box
@@ -218,6 +218,17 @@ class Lines:
                     yield pad
                 yield from line.render(console)
                 yield Segment.line()
+
+    def plain_text(self, console: Console, options: ConsoleOptions) -> Iterator[str]:
+        """The same lines as text (render.plain), for a console that draws no style."""
+        width = options.max_width
+        for indent, text in self.items:
+            inner = max(width - indent, 1)
+            texts = wrap(text.plain, inner) if text.justify is None else None
+            if texts is None:
+                texts = [line.plain for line in text.wrap(console, inner, overflow="fold")]
+            pad = " " * indent
+            yield "".join(f"{pad}{line}\n" for line in texts)
 
 
 def grouped_block(entries: Sequence[Claim], dataset: Dataset) -> RenderableType:

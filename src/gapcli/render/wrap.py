@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rich._wrap import divide_line
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from rich.console import OverflowMethod
 
 _TRAILING_SPACE = re.compile(r"\s+$")
@@ -29,12 +29,20 @@ def wrap(
         return None
     out: list[str] = []
     for line in text.split("\n"):
+        simple = _one_cell_each(line)  # a character is a cell
+        if simple and len(line) <= width:  # it fits: no break, nothing to cut
+            out.append(line)
+            continue
         if no_wrap or overflow == "ignore":
             pieces = [line]
         else:
             fold = overflow == "fold"
-            simple = line.isascii() and line.isprintable()  # one cell a character
-            offsets = _divide(line, width, fold) if simple else divide_line(line, width, fold)
+            if simple:
+                offsets = _breaks(line, width)
+                if offsets is None:  # a word longer than a line: folded or cut
+                    offsets = _divide(line, width, fold)
+            else:
+                offsets = divide_line(line, width, fold)
             ends = [*offsets, len(line)]
             pieces = [line[start:end] for start, end in zip([0, *offsets], ends, strict=True)]
             pieces = [_rstrip_end(piece, width) for piece in pieces]
@@ -42,7 +50,7 @@ def wrap(
             out.extend(pieces)
             continue
         for piece in pieces:
-            if cell_len(piece) > width:
+            if (len(piece) if simple else cell_len(piece)) > width:
                 piece = (
                     set_cell_size(piece, width - 1) + "…"
                     if overflow == "ellipsis"
@@ -52,8 +60,62 @@ def wrap(
     return out
 
 
+def _breaks(text: str, width: int) -> list[int] | None:
+    """``divide_line`` for text of one cell a character, whose only white space is the space
+    (``_one_cell_each``), a line at a time instead of a word at a time; None when a word is
+    longer than a line (``_divide`` folds or cuts it as Rich does).
+
+    A line from ``start`` takes every word whose last visible character is within ``width``
+    of it; the next line starts at the first word that is not.
+    """
+    breaks: list[int] = []
+    start, size = 0, len(text)
+    while size - start > width:
+        limit = start + width  # the first character past the line
+        if text[limit] == " ":  # the words before it fit; the next begins after the spaces
+            found = _NOT_SPACE.search(text, limit)
+            if found is None:  # only spaces are left: they stay on this line
+                break
+            word = found.start()
+        else:  # the word across the limit begins the next line
+            word = text.rfind(" ", start, limit) + 1
+            if word <= start or not text[start:word].strip(" "):
+                return None  # the line's first word is longer than the line
+        end = text.find(" ", word)
+        if (size if end < 0 else end) - word > width:
+            return None
+        breaks.append(word)
+        start = word
+    return breaks
+
+
+_NOT_SPACE = re.compile("[^ ]")
+
+
+# Characters known to take one cell each (printable ASCII to begin with), and known not to.
+_ONE_CELL = {chr(code) for code in range(0x20, 0x7F)}
+_NOT_ONE_CELL: set[str] = set()
+
+
+def _one_cell_each(line: str) -> bool:
+    """Whether each character of ``line`` is printable and one cell wide as Rich measures it
+    (``·``, ``—``, ``…``, accented letters), so that its length in cells is its length and
+    Rich chops a long word between any two characters; not a wide or zero-width character
+    (CJK, a combining mark, a joiner, a variation selector), where they differ."""
+    if line.isascii():
+        return line.isprintable()
+    for char in set(line).difference(_ONE_CELL):
+        if char in _NOT_ONE_CELL:
+            return False
+        if not char.isprintable() or get_character_cell_size(char) != 1:
+            _NOT_ONE_CELL.add(char)
+            return False
+        _ONE_CELL.add(char)
+    return True
+
+
 def _divide(text: str, width: int, fold: bool) -> list[int]:
-    """``divide_line`` for text of one cell a character (printable ASCII), where a length in
+    """``divide_line`` for text of one cell a character (``_one_cell_each``), where a length in
     cells is a length in characters: the same breaks, without measuring every word."""
     breaks: list[int] = []
     offset = 0
