@@ -12,13 +12,13 @@ from rich import box
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
-from rich.text import Span, Text
+from rich.text import Text
 
 from gapcli.explore import PerceptionRow, Speaker, when
 from gapcli.models import Citation, Dataset, Event, Fact
 from gapcli.render.box_table import BoxColumn, BoxTable, Layouts
 from gapcli.render.simple_table import Column, SimpleTable
-from gapcli.render.terminal import Lines, claim_text, grouped_block, t
+from gapcli.render.terminal import Lines, Styled, claim_text, grouped_block, t
 from gapcli.render.text import attribution, marker, markers, plural, visible
 from gapcli.sides import MirrorPair, no_stance
 from gapcli.statements import KIND_LABEL, Said
@@ -35,52 +35,24 @@ def snippet(text: str, spans: tuple[tuple[int, int], ...], width: int = SNIPPET)
     The cut falls at a space where one is near, and is marked with ``…``. Highlights are
     applied as spans on the match, so the text is never parsed as markup.
     """
-    return Styled().snippet(text, spans, width).text()
+    return add_snippet(Styled(), text, spans, width).text()
 
 
-class Styled:
-    """A ``Text`` built in one go from pieces and their styles: what ``Text.append`` and
-    ``append_text`` build, without a ``Text`` for every piece (a search draws tens of
-    thousands of hits, a handful of pieces each)."""
-
-    __slots__ = ("_parts", "_size", "_spans")
-
-    def __init__(self) -> None:
-        self._parts: list[str] = []
-        self._spans: list[Span] = []
-        self._size = 0
-
-    def add(self, text: str, style: str = "") -> Styled:
-        """``text`` as it is (the caller made it safe), in ``style``."""
-        if style and text:
-            self._spans.append(Span(self._size, self._size + len(text), style))
-        self._parts.append(text)
-        self._size += len(text)
-        return self
-
-    def data(self, text: str, style: str = "") -> Styled:
-        """Dataset text, made safe as ``t`` makes it, in ``style``."""
-        return self.add(visible(text).replace("\t", " "), style)
-
-    def snippet(self, text: str, spans: tuple[tuple[int, int], ...], width: int) -> Styled:
-        """``snippet``'s text and highlights."""
-        flat = text.translate(_FLAT)
-        lo, hi = _window(flat, spans[0] if spans else (0, 0), width)
-        if lo:
-            self.add("…")
-        edge = lo
-        for start, end in spans:
-            start, end = max(start, lo), min(end, hi)
-            if start >= end:
-                continue
-            self.add(visible(flat[edge:start]))
-            self.add(visible(flat[start:end]), HIGHLIGHT)
-            edge = end
-        return self.add(visible(flat[edge:hi]) + ("…" if hi < len(flat) else ""))
-
-    def text(self, style: str = "") -> Text:
-        """The pieces as one ``Text``, all of it in ``style`` under the pieces' own."""
-        return Text("".join(self._parts), style=style, spans=self._spans)
+def add_snippet(out: Styled, text: str, spans: tuple[tuple[int, int], ...], width: int) -> Styled:
+    """``snippet``'s text and highlights, added to ``out``."""
+    flat = text.translate(_FLAT)
+    lo, hi = _window(flat, spans[0] if spans else (0, 0), width)
+    if lo:
+        out.add("…")
+    edge = lo
+    for start, end in spans:
+        start, end = max(start, lo), min(end, hi)
+        if start >= end:
+            continue
+        out.add(visible(flat[edge:start]))
+        out.add(visible(flat[start:end]), HIGHLIGHT)
+        edge = end
+    return out.add(visible(flat[edge:hi]) + ("…" if hi < len(flat) else ""))
 
 
 def _window(flat: str, span: tuple[int, int], width: int) -> tuple[int, int]:
@@ -152,7 +124,7 @@ def _said_head(out: Styled, item: Said, dataset: Dataset) -> Styled:
         out.add(" · ", "dim")
         by = item.matched("by")
         if by:
-            out.snippet(item.by, by.spans, len(item.by))
+            add_snippet(out, item.by, by.spans, len(item.by))
         else:
             out.data(item.by)
         if item.voice is not None:
@@ -185,7 +157,7 @@ def _hit(hit: Said, dataset: Dataset, full: bool) -> list[tuple[int, Text]]:
 
 
 def _shown(out: Styled, text: str, spans: tuple[tuple[int, int], ...], full: bool) -> Styled:
-    return out.snippet(text, spans, len(text) if full else SNIPPET)
+    return add_snippet(out, text, spans, len(text) if full else SNIPPET)
 
 
 def _field_label(name: str) -> str:
