@@ -9,9 +9,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gapcli.loader import load_dataset
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conftest import EXPLORE, THREE, TWO, Run
+from gapcli.loader import load_dataset
+from gapcli.render.json import _UNSAFE, _escape, dumps, export
+
+from conftest import EXPLORE, HOSTILE, REPO, THREE, TWO, Run
 
 NO_FILTERS = {"issues": [], "tags": [], "all_tags": False, "sides": [], "voices": [], "by": None}
 
@@ -444,3 +449,46 @@ def test_export_json_to_file_never_overwrites_without_force(run: Run, tmp_path: 
     assert target.read_text(encoding="utf-8") == "keep me"
     assert run("export", "--json", "-p", TWO, "-o", str(target), "--force").exit_code == 0
     assert json.loads(target.read_text(encoding="utf-8"))["kind"] == "export"
+
+
+JSON_TEXT = st.text(
+    st.sampled_from([*'ab "\\/\n\r\t\b\f', "\x00", "\x1f", "\x7f", "é", "禁", "\u2028", "🙂"]),
+    max_size=12,
+)
+JSON_LEAF = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.integers(min_value=0, max_value=1000).map(lambda n: n / 1000)  # diff's similarity
+    | JSON_TEXT
+)
+JSON_VALUE = st.recursive(
+    JSON_LEAF,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(JSON_TEXT, inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(document=st.dictionaries(JSON_TEXT, JSON_VALUE, max_size=5))
+def test_dumps_indents_as_the_standard_library_does(document: dict[str, Any]) -> None:
+    """dumps is the standard library's two-space JSON, character for character, with the
+    invisible characters escaped after."""
+    standard = json.dumps(document, ensure_ascii=False, indent=2)
+    assert dumps(document) == _UNSAFE.sub(_escape, standard) + "\n"
+    assert json.loads(dumps(document)) == document
+
+
+def test_dumps_of_a_lone_surrogate_is_the_standard_librarys() -> None:
+    """Text that is not valid Unicode (a YAML escape can make a lone surrogate) is written as
+    the standard library writes it."""
+    document = {"text": "a\ud800b", "list": [1, "\udfff"]}
+    assert dumps(document) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("folder", [REPO / "positions", TWO, THREE, EXPLORE, HOSTILE])
+def test_dumps_of_every_export_is_the_standard_librarys(folder: Path) -> None:
+    dataset = load_dataset(folder)
+    document = export(dataset, dataset.issues)
+    standard = json.dumps(document, ensure_ascii=False, indent=2)
+    assert dumps(document) == _UNSAFE.sub(_escape, standard) + "\n"
