@@ -18,7 +18,7 @@ from gapcli.explore import perceptions
 from gapcli.loader import load_dataset
 from gapcli.query import Filters
 from gapcli.render.box_table import BoxColumn, BoxTable, Layouts
-from gapcli.render.explore import _mirror_rows, _mirror_table, _perception_rows, perception_table
+from gapcli.render.explore import _mirror_head, _mirror_rows, _perception_rows, perception_table
 from gapcli.render.terminal import t
 from gapcli.sides import mirror
 
@@ -87,11 +87,15 @@ def test_perceptions_draws_what_rich_draws(folder: Path, width: int, colour: boo
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: Path(f).name)
 def test_mirror_tables_draw_what_rich_draws(folder: Path, width: int, colour: bool) -> None:
     dataset = load_dataset(folder)
-    shared: dict[tuple[str, str], Layouts] = {}
+    heads: dict[tuple[str, str], tuple[Text, list[BoxColumn], Layouts]] = {}
     for pair in (pair for issue in dataset.issues for pair in mirror(issue, dataset)):
-        expected = rich_table(_mirror_table(pair, dataset, {}), list(_mirror_rows(pair, dataset)))
-        # Tables of one pair share a layout: their title and header are the same.
-        mine = _mirror_table(pair, dataset, shared.setdefault((pair.reader.id, pair.read.id), {}))
+        title, columns, _ = _mirror_head(pair)
+        expected = rich_table(BoxTable(columns, [], title), list(_mirror_rows(pair, dataset)))
+        # Tables of one pair share their title, columns and layout, in every issue.
+        title, columns, layouts = heads.setdefault(
+            (pair.reader.id, pair.read.id), (title, columns, {})
+        )
+        mine = BoxTable(columns, _mirror_rows(pair, dataset), title, layouts)
         assert drawn(mine, width, colour) == drawn(expected, width, colour)
 
 

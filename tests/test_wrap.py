@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich._wrap import divide_line
+from rich.cells import set_cell_size
 from rich.console import Console, OverflowMethod
 from rich.text import Text
 
-from gapcli.render.wrap import _breaks, _divide, _one_cell_each, wrap
+from gapcli.render.wrap import _breaks, _divide, _one_cell_each, fit, wrap
 
 CONSOLE = Console(file=io.StringIO(), width=80)
 # Letters, spaces and line breaks, wide (CJK) and zero-width (combining) characters, and
@@ -101,6 +102,12 @@ def test_line_at_a_time_breaks(text: str, width: int, breaks: list[int] | None) 
     assert _breaks(text, width) == breaks
     if breaks is not None:
         assert breaks == divide_line(text, width, True)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.text(ALPHABET, max_size=30), width=st.integers(min_value=1, max_value=24))
+def test_fit_cuts_and_pads_as_rich_does(text: str, width: int) -> None:
+    assert fit(text, width) == set_cell_size(text, width)
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rich import box
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.console import (
     Console,
     ConsoleOptions,
@@ -35,7 +35,7 @@ from rich.text import Text
 
 from gapcli.render.plain import drawn_text
 from gapcli.render.terminal import Bullets
-from gapcli.render.wrap import wrap
+from gapcli.render.wrap import fit, wrap
 
 PAD = 1  # a space each side of every cell, edges included (Table's default padding)
 # Title, top edge, header and widths by width and box: None when Rich must draw it all.
@@ -165,24 +165,45 @@ class BoxTable:
         cells = []
         pad = Segment(" " * PAD)
         for cell, width, column in zip(row, widths, self.columns, strict=True):
-            inner = options.update(
-                width=width - 2 * PAD,
-                justify="left",
-                no_wrap=column.no_wrap,
-                overflow=column.overflow,
-                height=None,
-                highlight=False,
-            )
-            plain = plain_lines(cell, console, inner) if console.color_system is None else None
-            if plain is not None:  # no styles will be drawn: one segment a line
-                cells.append([[Segment(f"{pad.text}{line}{pad.text}")] for line in plain])
-                continue
-            lines = console.render_lines(cell, inner, pad=True)
+            lines = console.render_lines(cell, _inner(options, width, column), pad=True)
             cells.append([[pad, *line, pad] for line in lines])
         height = max(len(lines) for lines in cells)
         for lines, width in zip(cells, widths, strict=True):
             lines.extend([[Segment(" " * width)]] * (height - len(lines)))
         return cells
+
+    def plain_cells(
+        self,
+        console: Console,
+        options: ConsoleOptions,
+        widths: list[int],
+        row: Sequence[RenderableType],
+    ) -> list[list[str]]:
+        """``cells`` as text, for a console that draws no style."""
+        cells = []
+        pad = " " * PAD
+        for cell, width, column in zip(row, widths, self.columns, strict=True):
+            inner = _inner(options, width, column)
+            lines = plain_lines(cell, console, inner)
+            if lines is None:  # not one of the cells these tables hold: Rich draws it
+                lines = [_text(line) for line in console.render_lines(cell, inner, pad=True)]
+            cells.append([f"{pad}{line}{pad}" for line in lines])
+        height = max(len(lines) for lines in cells)
+        for lines, width in zip(cells, widths, strict=True):
+            lines.extend([" " * width] * (height - len(lines)))
+        return cells
+
+
+def _inner(options: ConsoleOptions, width: int, column: BoxColumn) -> ConsoleOptions:
+    """The options a cell of ``column`` is drawn with, inside its padding."""
+    return options.update(
+        width=width - 2 * PAD,
+        justify="left",
+        no_wrap=column.no_wrap,
+        overflow=column.overflow,
+        height=None,
+        highlight=False,
+    )
 
 
 @dataclass(frozen=True)
@@ -263,9 +284,8 @@ class _Row:
             left, right, divider = drawn.foot_left, drawn.foot_right, drawn.foot_vertical
         else:
             left, right, divider = drawn.mid_left, drawn.mid_right, drawn.mid_vertical
-        cells = self.table.cells(console, options, layout.widths, self.row)
-        texts = [[_text(line) for line in lines] for lines in cells]
-        for parts in zip(*texts, strict=True):
+        cells = self.table.plain_cells(console, options, layout.widths, self.row)
+        for parts in zip(*cells, strict=True):
             yield f"{left}{divider.join(parts)}{right}"
         if not self.last:
             yield drawn.get_row(layout.widths, "row", edge=True)
@@ -326,4 +346,4 @@ def plain_lines(
         return texts
     else:
         return None
-    return [set_cell_size(text, width) for text in texts]  # cropped or padded, as Rich does
+    return [fit(text, width) for text in texts]  # cropped or padded, as Rich does

@@ -270,7 +270,8 @@ def mirror_view(
 
     ``every_pair`` False (all issues at once) lists pairs without a reading in one line.
     """
-    layouts: dict[tuple[str, str], Layouts] = {}  # a pair's head is the same everywhere
+    # A pair's title, columns and layouts are the same in every issue: made once.
+    heads: dict[tuple[str, str], tuple[Text, list[BoxColumn], Layouts]] = {}
     first = True
     for issue, group in groupby(pairs, key=lambda p: p.issue):
         head = Text("" if first else "\n")
@@ -283,8 +284,11 @@ def mirror_view(
             if not pair.lines and not every_pair:
                 empty.append(f"{pair.reader.label} → {pair.read.label}")
                 continue
-            shared = layouts.setdefault((pair.reader.id, pair.read.id), {})
-            parts.append(_mirror_table(pair, dataset, shared))
+            key = (pair.reader.id, pair.read.id)
+            if key not in heads:
+                heads[key] = _mirror_head(pair)
+            title, columns, layouts = heads[key]
+            parts.append(BoxTable(columns, _mirror_rows(pair, dataset), title, layouts))
         if empty:
             line = Text("No reading recorded: ", style="dim")
             line.append_text(t("; ".join(empty), "dim"))
@@ -292,23 +296,28 @@ def mirror_view(
         yield Group(*parts)
 
 
-def _mirror_table(pair: MirrorPair, dataset: Dataset, layouts: Layouts) -> BoxTable:
+def _mirror_head(pair: MirrorPair) -> tuple[Text, list[BoxColumn], Layouts]:
+    """A pair's table title and columns, and the layouts its tables share."""
     reader, read = pair.reader.label, pair.read.label
     columns = [
         BoxColumn(t(f"{reader}'s reading of {read}"), ratio=1),
         BoxColumn(t(f"{read}'s own account"), ratio=1),
     ]
-    title = t(f"{reader} reads {read}")
-    return BoxTable(columns, _mirror_rows(pair, dataset), title=title, layouts=layouts)
+    return t(f"{reader} reads {read}"), columns, {}
 
 
 def _mirror_rows(pair: MirrorPair, dataset: Dataset) -> Iterator[list[RenderableType]]:
-    own = _own_account(pair, dataset)
+    own: RenderableType | None = None  # made when a row needs it, once
     if not pair.lines:
         reader, read = pair.reader.label, pair.read.label
+        own = _own_account(pair, dataset)
         yield [t(f"The source records no reading of {read} by {reader}.", "dim italic"), own]
     for line in sorted(pair.lines, key=lambda line: not line.reading.official):
-        answer = grouped_block(line.answers, dataset) if line.answers else own
+        if line.answers:
+            answer = grouped_block(line.answers, dataset)
+        else:
+            own = own if own is not None else _own_account(pair, dataset)
+            answer = own
         label = "" if line.reading.official else "Not an official view"
         yield [claim_text(line.reading, dataset, label=label), answer]
 

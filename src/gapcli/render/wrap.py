@@ -92,6 +92,14 @@ def _breaks(text: str, width: int) -> list[int] | None:
 _NOT_SPACE = re.compile("[^ ]")
 
 
+def fit(text: str, width: int) -> str:
+    """``set_cell_size(text, width)``: ``text`` cut or padded with spaces to ``width`` cells,
+    at once for text of one cell a character."""
+    if width > 0 and ((text.isascii() and text.isprintable()) or _one_cell_each(text)):
+        return text[:width].ljust(width)
+    return set_cell_size(text, width)
+
+
 # Characters known to take one cell each (printable ASCII to begin with), and known not to.
 _ONE_CELL = {chr(code) for code in range(0x20, 0x7F)}
 _NOT_ONE_CELL: set[str] = set()
