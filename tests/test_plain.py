@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gapcli.render import plain
-from gapcli.render.terminal import Lines
+from gapcli.render.terminal import Lines, Styled
 
 from conftest import DIFF_NEW, DIFF_OLD, EXPLORE, HOSTILE, REPO, THREE, TWO, VARNA, Run
 
@@ -126,7 +126,13 @@ def test_groups_lines_and_anything_else(width: int) -> None:
     table.add_row("one", "two three")
     nested = Group(
         Text("first"),
-        Lines([(0, Text("title")), (2, Text("an indented line that wraps")), (4, Text("x"))]),
+        Lines(
+            [
+                (0, Text("title")),
+                (2, Text("an indented line that wraps")),
+                (4, Styled("dim").add("not yet a Text · ").data("wraps\there", "bold")),
+            ]
+        ),
         Group(Text("inner"), Panel("boxed")),
         Padding(Text("padded"), (0, 3)),
         table,

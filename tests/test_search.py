@@ -17,7 +17,7 @@ from gapcli.explore import search, search_pattern
 from gapcli.loader import load_dataset
 from gapcli.models import Dataset
 from gapcli.render.explore import HIGHLIGHT, snippet
-from gapcli.render.terminal import Lines
+from gapcli.render.terminal import Lines, Styled
 from gapcli.statements import Said
 
 from conftest import EXPLORE, THREE, TWO, Run, lines
@@ -252,13 +252,13 @@ def test_search_is_laid_out_issue_by_issue(monkeypatch: pytest.MonkeyPatch) -> N
     per_issue = [sum(1 for h in hits if h.issue == i) for i in dict.fromkeys(h.issue for h in hits)]
     assert len(per_issue) >= 2
     laid_out: list[str] = []
-    real = view.said_head
+    real = view._said_head
 
-    def counted(hit: Said, ds: Dataset) -> Text:
+    def counted(out: Styled, hit: Said, ds: Dataset) -> Styled:
         laid_out.append(hit.path)
-        return real(hit, ds)
+        return real(out, hit, ds)
 
-    monkeypatch.setattr(view, "said_head", counted)
+    monkeypatch.setattr(view, "_said_head", counted)
     blocks = view.search_view(hits, "the", dataset)
     head = next(blocks)
     assert isinstance(head, Text) and head.plain.startswith(f"{len(hits)} hits for “the”")

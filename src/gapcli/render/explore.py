@@ -89,7 +89,7 @@ def search_view(
     head.append(f"” in {' and '.join(places)}")
     yield head
     for title, group in _by_issue(hits, dataset):
-        lines: list[tuple[int, Text]] = [(0, title)]
+        lines: list[tuple[int, Text | Styled]] = [(0, title)]
         for hit in group:
             lines.extend(_hit(hit, dataset, full))
         yield Lines(lines)
@@ -136,23 +136,23 @@ def _said_head(out: Styled, item: Said, dataset: Dataset) -> Styled:
     return out
 
 
-def _hit(hit: Said, dataset: Dataset, full: bool) -> list[tuple[int, Text]]:
-    lines = [(2, said_head(hit, dataset))]
+def _hit(hit: Said, dataset: Dataset, full: bool) -> list[tuple[int, Text | Styled]]:
+    lines: list[tuple[int, Text | Styled]] = [(2, _said_head(Styled(), hit, dataset))]
     main = hit.fields[0] if hit.lone else hit.matched("text") or hit.matched("what")
     if hit.text:
         spans = main.spans if main is not None else ()
-        lines.append((4, _shown(Styled(), hit.text, spans, full).text()))
+        lines.append((4, _shown(Styled(), hit.text, spans, full)))
     for field in hit.fields:
         if field is main or field.name == "by":
             continue
-        out = Styled().add(f"{_field_label(field.name)}: ")
+        out = Styled("dim").add(f"{_field_label(field.name)}: ")  # the line dimmed
         quote = field.name.endswith("quote")
         if quote:
             out.add("“")
         _shown(out, field.text, field.spans, full)
         if quote:
             out.add("”")
-        lines.append((4, out.text(style="dim")))  # the label and the field, dimmed
+        lines.append((4, out))
     return lines
 
 

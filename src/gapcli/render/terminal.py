@@ -43,9 +43,11 @@ class Styled:
     ``append_text`` build, without a ``Text`` for every piece (a search draws tens of
     thousands of hits, a handful of pieces each)."""
 
-    __slots__ = ("_parts", "_size", "_spans")
+    __slots__ = ("_parts", "_size", "_spans", "_style")
 
-    def __init__(self) -> None:
+    def __init__(self, style: str = "") -> None:
+        """``style``: the whole text's, under the pieces' own (as ``Text(style=...)``)."""
+        self._style = style
         self._parts: list[str] = []
         self._spans: list[Span] = []
         self._size = 0
@@ -62,9 +64,14 @@ class Styled:
         """Dataset text, made safe as ``t`` makes it, in ``style``."""
         return self.add(visible(text).replace("\t", " "), style)
 
-    def text(self, style: str = "") -> Text:
-        """The pieces as one ``Text``, all of it in ``style`` under the pieces' own."""
-        return Text("".join(self._parts), style=style, spans=self._spans)
+    @property
+    def plain(self) -> str:
+        """The characters, as ``self.text().plain`` has them."""
+        return "".join(self._parts)
+
+    def text(self) -> Text:
+        """The pieces as one ``Text``."""
+        return Text("".join(self._parts), style=self._style, spans=self._spans)
 
 
 class ListColumn(StrEnum):
@@ -216,24 +223,20 @@ class Bullets:
 class Lines:
     """Texts, each indented and wrapped to the width left: what nested ``Padding`` and
     ``Group`` draw (ends of lines aside, which every output trims), wrapping each text once
-    instead of laying it out again at every level (tens of thousands in a ``search``)."""
+    instead of laying it out again at every level (tens of thousands in a ``search``).
 
-    def __init__(self, items: Sequence[tuple[int, Text]]) -> None:
+    A text may be a ``Styled`` not yet made a ``Text``: without styles only its characters
+    are needed."""
+
+    def __init__(self, items: Sequence[tuple[int, Text | Styled]]) -> None:
         self.items = items
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        plain = console.color_system is None  # no styles will be drawn: a line is one segment
-        for indent, text in self.items:
+        for indent, item in self.items:
+            text = item if isinstance(item, Text) else item.text()
             pad = Segment(" " * indent)
-            inner = max(width - indent, 1)
-            texts = wrap(text.plain, inner) if plain and text.justify is None else None
-            if texts is not None:
-                for plain_line in texts:
-                    yield Segment(pad.text + plain_line)
-                    yield Segment.line()
-                continue
-            for line in text.wrap(console, inner, overflow="fold"):
+            for line in text.wrap(console, max(width - indent, 1), overflow="fold"):
                 if indent:
                     yield pad
                 yield from line.render(console)
@@ -242,10 +245,12 @@ class Lines:
     def plain_text(self, console: Console, options: ConsoleOptions) -> Iterator[str]:
         """The same lines as text (render.plain), for a console that draws no style."""
         width = options.max_width
-        for indent, text in self.items:
+        for indent, item in self.items:
             inner = max(width - indent, 1)
-            texts = wrap(text.plain, inner) if text.justify is None else None
+            simple = isinstance(item, Styled) or item.justify is None
+            texts = wrap(item.plain, inner) if simple else None
             if texts is None:
+                text = item if isinstance(item, Text) else item.text()
                 texts = [line.plain for line in text.wrap(console, inner, overflow="fold")]
             pad = " " * indent
             yield "".join(f"{pad}{line}\n" for line in texts)
