@@ -96,6 +96,8 @@ def test_line_at_a_time_breaks_where_rich_does(text: str, width: int, fold: bool
         ("  aaa bbb", 6, [6]),
         ("  aaaaa bbb", 4, None),  # the first word and its indent: longer than a line
         ("aaa bbbbbbb", 5, None),
+        ("  a", 1, None),  # an indent longer than the line (found by hypothesis)
+        ("    aa bb", 3, None),
     ],
 )
 def test_line_at_a_time_breaks(text: str, width: int, breaks: list[int] | None) -> None:

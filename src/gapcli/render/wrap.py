@@ -73,6 +73,8 @@ def _breaks(text: str, width: int) -> list[int] | None:
     while size - start > width:
         limit = start + width  # the first character past the line
         if text[limit] == " ":  # the words before it fit; the next begins after the spaces
+            if not text[start:limit].strip(" "):
+                return None  # no word before it: the text's indent is longer than the line
             found = _NOT_SPACE.search(text, limit)
             if found is None:  # only spaces are left: they stay on this line
                 break
