@@ -109,13 +109,9 @@ def _by_issue(items: list[Said], dataset: Dataset) -> Iterator[tuple[Text, Itera
         yield title, group
 
 
-def said_head(item: Said, dataset: Dataset) -> Text:
+def _said_head(out: Styled, item: Said, dataset: Dataset) -> Styled:
     """``Northport · claim · the port authority · official (farm-silt)  ¶2``: side, what it
     is, who says it in which voice (a match in the speaker highlighted), id, citation."""
-    return _said_head(Styled(), item, dataset).text()
-
-
-def _said_head(out: Styled, item: Said, dataset: Dataset) -> Styled:
     party = dataset.party(item.party) if item.party else None
     if party is not None:
         out.data(party.label, "bold").add(" · ", "dim")
