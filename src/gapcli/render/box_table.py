@@ -33,9 +33,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.render.plain import drawn_text
+from gapcli.render.plain import drawn_text, text_lines
 from gapcli.render.terminal import Bullets
-from gapcli.render.wrap import fit, wrap
+from gapcli.render.wrap import fit
 
 PAD = 1  # a space each side of every cell, edges included (Table's default padding)
 # Title, top edge, header and widths by width and box: None when Rich must draw it all.
@@ -319,18 +319,17 @@ def plain_lines(
     (styles dropped), for the cells these tables hold; None for anything else."""
     width = options.max_width
     if isinstance(renderable, Text):
-        justify = renderable.justify or options.justify or "default"
-        overflow = renderable.overflow or options.overflow or "fold"
-        no_wrap = renderable.no_wrap if renderable.no_wrap is not None else bool(options.no_wrap)
-        found = wrap(renderable.plain, width, overflow, no_wrap)
-        if found is None or justify not in ("default", "left"):  # a tab; centred or right
+        found = text_lines(renderable, options)
+        if found is None:  # a tab, centred or right-justified text: Rich wraps it
             lines = renderable.wrap(
                 console,
                 width,
-                justify=justify,
-                overflow=overflow,
+                justify=renderable.justify or options.justify or "default",
+                overflow=renderable.overflow or options.overflow or "fold",
                 tab_size=renderable.tab_size or 8,
-                no_wrap=no_wrap,
+                no_wrap=renderable.no_wrap
+                if renderable.no_wrap is not None
+                else bool(options.no_wrap),
             )
             found = [line.plain for line in lines]
         texts = found

@@ -55,7 +55,7 @@ def drawn_text(
     """The text of what ``console.render(renderable, options)`` draws, for a console that
     draws no style, in pieces."""
     if isinstance(renderable, Text):
-        lines = _text_lines(renderable, options)
+        lines = text_lines(renderable, options)
         if lines is not None:
             yield "".join(line + "\n" for line in lines)
             return
@@ -71,9 +71,10 @@ def drawn_text(
     yield "".join(s.text for s in console.render(renderable, options) if not s.control)
 
 
-def _text_lines(text: Text, options: ConsoleOptions) -> list[str] | None:
-    """What ``Text.__rich_console__`` draws, unstyled; None where ``render.wrap`` does not
-    do it the same way (a tab, centred or right-justified text, another end of line)."""
+def text_lines(text: Text, options: ConsoleOptions) -> list[str] | None:
+    """What ``Text.__rich_console__`` draws at ``options``, unstyled (lines not padded);
+    None where ``render.wrap`` does not do it the same way (a tab, centred or
+    right-justified text, another end of line)."""
     justify = text.justify or options.justify or "default"
     if text.end != "\n" or justify not in ("default", "left"):
         return None
