@@ -249,6 +249,22 @@ def test_mirror_all_issues_lists_pairs_without_a_reading_in_one_line(run: Run) -
     ]
 
 
+def test_mirror_in_colour_only_the_stance_label_is_bold(run: Run) -> None:
+    """The own account's "Stance:" label is bold; the stance after it is plain text, with
+    its attribution in italics and its citation dim, as every claim is shown."""
+    result = run("mirror", "canal-fees", "-p", EXPLORE, env={"NO_COLOR": None, "FORCE_COLOR": "1"})
+    assert result.exit_code == 0
+    rows = result.stdout.splitlines()
+    assert rows[5] == (
+        "│ Westport acts in bad faith.                     │ \x1b[1mStance: \x1b[0mThe fees are a"
+        " weapon.                 │"
+    )
+    assert rows[6] == (
+        "│ — \x1b[3mEastport · government\x1b[0m \x1b[2m¶3\x1b[0m                      │ — "
+        "\x1b[3mWestport · government\x1b[0m \x1b[2m¶3\x1b[0m                     │"
+    )
+
+
 def test_mirror_unknown_issue_is_a_usage_error(run: Run) -> None:
     result = run("mirror", "dredgin", "-p", TWO)
     assert (result.exit_code, result.stdout) == (2, "")

@@ -321,7 +321,8 @@ def _mirror_rows(pair: MirrorPair, dataset: Dataset) -> Iterator[list[Renderable
 def _own_account(pair: MirrorPair, dataset: Dataset) -> RenderableType:
     if pair.stance is None:
         return t(no_stance(pair.read), "dim italic")
-    out = Text("Stance: ", style="bold")
+    out = Text()  # only the label is bold, not the account after it
+    out.append("Stance: ", style="bold")
     out.append_text(claim_text(pair.stance, dataset))
     return out
 
