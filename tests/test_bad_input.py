@@ -46,6 +46,10 @@ CASES = {
     ],
     "empty-file": ["broken-empty-file/alpha.yaml: file is empty; it needs a mapping of keys"],
     "not-utf8": ["broken-not-utf8/alpha.yaml:5:41: not UTF-8 (byte 0xe9); save the file as UTF-8"],
+    "control-character": [
+        "broken-control-character/alpha.yaml:5:41: character U+001B is not allowed in a YAML "
+        "file; delete it, or inside double quotes write it as the escape \\u001b"
+    ],
     "top-level-list": [
         "broken-top-level-list/alpha.yaml:1:1: expected a mapping of keys at the top of the file"
     ],

@@ -373,12 +373,12 @@ def test_a_yaml_syntax_error_says_where_and_what(raw: bytes, message: str) -> No
 
 
 @pytest.mark.parametrize(("char", "code"), [("\x00", "0000"), ("\x07", "0007"), ("\ufffe", "fffe")])
-def test_a_raw_control_character_in_a_file_is_a_yaml_error(char: str, code: str) -> None:
+def test_a_raw_control_character_in_a_file_is_one_error_at_its_place(char: str, code: str) -> None:
     with pytest.raises(DataError) as caught:
-        read_yaml_bytes(f"a: {char}x\n".encode(), "m.yaml")
+        read_yaml_bytes(f"a: 1\nb: [x, 'y{char}z']\n".encode(), "m.yaml")
     assert caught.value.problems == [
-        f"m.yaml: YAML error: unacceptable character #x{code}: control characters are not "
-        'allowed in "<unicode string>", position 3'
+        f"m.yaml:2:10: character U+{code.upper()} is not allowed in a YAML file; delete it, "
+        f"or inside double quotes write it as the escape \\u{code}"
     ]
 
 

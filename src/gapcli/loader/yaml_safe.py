@@ -118,6 +118,8 @@ def compose_bytes(raw: bytes, shown: str) -> yaml.Node:
         elif (exc.problem or "").startswith("mapping values are not allowed"):
             hint = "a value holding ': ' must be written in quotes"
         raise DataError([f"{where}: YAML syntax error: {problem}; {hint}"]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
+        raise DataError([_bad_character(exc, text, shown)]) from None
     except yaml.YAMLError as exc:
         raise DataError([f"{shown}: YAML error: {' '.join(str(exc).split())}"]) from None
     except RecursionError:  # only the pure-Python parser recurses; libyaml stops at 1000
@@ -125,6 +127,20 @@ def compose_bytes(raw: bytes, shown: str) -> yaml.Node:
     if node is None:
         raise DataError([f"{shown}: file is empty; it needs a mapping of keys"])
     return node
+
+
+def _bad_character(exc: yaml.reader.ReaderError, text: str, shown: str) -> str:
+    """``file:line:col: character U+001B ...`` for a character YAML refuses in a file."""
+    where = shown
+    if isinstance(exc.position, int) and 0 <= exc.position <= len(text):
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        where = f"{shown}:{line}:{column}"
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return (
+        f"{where}: character U+{code:04X} is not allowed in a YAML file; delete it, "
+        f"or inside double quotes write it as the escape \\u{code:04x}"
+    )
 
 
 def plain(node: yaml.Node, shown: str) -> dict[str, Any]:
