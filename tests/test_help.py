@@ -88,6 +88,34 @@ def test_every_command_has_help_with_an_example(path: list[str], command: Any) -
         assert param.help, f"option {param.opts} has no help"
 
 
+# Commands that only read the dataset: their help examples run as they stand on the shipped
+# one. The others need a folder, a file, a git history or a revision the example names.
+READ_ONLY = {"list", "compare", "search", "perceptions", "mirror", "timeline", "facts"}
+READ_ONLY |= {"voices", "who", "brief"}
+RUNNABLE = [
+    example
+    for path, command in COMMANDS
+    for example in examples(command.help or "")
+    if path[0] in READ_ONLY and not {"|", ">"} & set(example.split())
+]
+
+
+@pytest.mark.parametrize("example", RUNNABLE)
+def test_every_read_only_example_in_help_works_on_the_shipped_dataset(
+    run: Run, example: str
+) -> None:
+    """Copied from --help and run, an example shows something and succeeds."""
+    import shlex
+
+    result = run(*shlex.split(example, comments=True)[1:])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.strip()
+
+
+def test_the_runnable_examples_cover_every_read_only_command() -> None:
+    assert {e.split()[1] for e in RUNNABLE} == READ_ONLY
+
+
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
 def test_help_renders_literally_and_without_colour(run: Run, path: list[str], command: Any) -> None:
     result = run(*path, "--help", env={"NO_COLOR": None, "FORCE_COLOR": "1"})

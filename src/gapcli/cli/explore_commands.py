@@ -52,7 +52,7 @@ def search(
     Examples:
       gapcli search taiwan
       gapcli search precursor --voice analysis --full
-      gapcli search china --side us --by lawmakers --format tsv
+      gapcli search chinese --side us --by lawmakers --format tsv
     """
     from gapcli.errors import GapcliError
     from gapcli.explore import search as find
