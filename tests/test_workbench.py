@@ -95,12 +95,15 @@ def test_init_refuses_a_folder_that_is_not_empty(run: Run, here: Path) -> None:
          "file: No such file or directory"),
         (["--source", "memo=empty.txt"], "--source 'memo=empty.txt': empty.txt has no "
          "paragraphs (no line with text)"),
+        (["--party", "a", "--party", "b", "--source", "m=memo.txt", "--source", "m=memo.txt"],
+         "--source: each source id once"),
     ],
 )  # fmt: skip
 def test_init_bad_options_are_usage_errors(
     run: Run, here: Path, args: list[str], message: str
 ) -> None:
     (here / "empty.txt").write_text("\n\n", encoding="utf-8")
+    (here / "memo.txt").write_text("a\n\nb\n", encoding="utf-8")
     result = run("init", "ds", *args)
     assert_clean_failure(result, 2)
     assert result.stderr == f"gapcli: error: {message}\n"

@@ -87,6 +87,8 @@ def dataset_text(
         raise UsageError("--party: each party id once")
     if len(parties) < 2:
         raise UsageError("--party: a dispute has at least two sides; give two or more")
+    if len({s.id for s in sources}) != len(sources):
+        raise UsageError("--source: each source id once")
     lines = [
         DATASET_MODELINE,
         "# Values in <angle brackets> are placeholders: gapcli validate points at each one",
