@@ -424,6 +424,47 @@ def test_facts_voice_nothing(run: Run) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["compare", "dredging", "--by", "nobody"], "no entry matches --issue dredging --by 'nobody'"),
+        (["compare", "dredging", "--json", "--by", "nobody"],
+         "no entry matches --issue dredging --by 'nobody'"),
+        (["perceptions", "--by", "nobody"], "no reading matches --by 'nobody'"),
+        (["perceptions", "--json", "--by", "nobody"], "no reading matches --by 'nobody'"),
+        (["brief", "--side", "north", "--voice", "analysis"],
+         "no entry matches --side north --voice analysis"),
+        (["export", "--by", "nobody"], "no entry matches --by 'nobody'"),
+        (["export", "--json", "--by", "nobody"], "no entry matches --by 'nobody'"),
+    ],
+)  # fmt: skip
+def test_a_statement_filter_that_leaves_nothing_exits_1(
+    run: Run, args: list[str], message: str
+) -> None:
+    """As docs/usage.md says for every view: the filters are named, exit 1; a briefing shows
+    and writes nothing."""
+    result = run(*args, "-p", TWO)
+    assert (result.exit_code, result.stderr) == (1, f"gapcli: error: {message}\n")
+    if args[0] in ("brief", "export"):
+        assert result.stdout == ""
+
+
+def test_export_that_leaves_nothing_writes_no_file(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    result = run("export", "-o", out, "--side", "north", "--voice", "analysis", "-p", TWO)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "gapcli: error: no entry matches --side north --voice analysis\n",
+    )
+    assert not out.exists()
+
+
+def test_a_statement_filter_that_leaves_something_exits_0(run: Run) -> None:
+    for args in (["compare", "dredging", "--side", "north"], ["perceptions", "--side", "south"]):
+        assert run(*args, "-p", TWO).exit_code == 0, args
+    assert run("brief", "--voice", "analysis", "-p", TWO).exit_code == 0
+
+
 def test_facts_by_tsv(run: Run) -> None:
     result = run("facts", "--by", "MEMO", "--format", "tsv", "-p", TWO)
     assert (result.exit_code, result.stderr) == (0, "")

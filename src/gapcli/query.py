@@ -262,6 +262,20 @@ def _quoted(words: str) -> str:
     return words if re.fullmatch(r"[\w.-]+", words) else repr(words)
 
 
+def entries_left(issues: list[Issue], dataset: Dataset | None = None) -> int:
+    """How many entries narrowed ``issues`` still hold (stances, claims, readings, asks, the
+    source's analysis, common ground, bridges), with a narrowed ``dataset``'s facts, events
+    and recommendations: none left means the filters leave nothing to show."""
+    left = sum(len(i.analysis) + len(i.common_ground) + len(i.bridges) for i in issues)
+    for issue in issues:
+        for p in issue.positions.values():
+            left += (p.stance is not None) + len(p.claims) + len(p.readings) + len(p.asks)
+    if dataset is not None:
+        meta = dataset.meta
+        left += len(meta.facts) + len(meta.timeline) + len(meta.recommendations)
+    return left
+
+
 def select_issues(dataset: Dataset, filters: Filters) -> list[Issue]:
     """The issues chosen by the filters, each with only the statements that pass them."""
     checked = filters.check(dataset)

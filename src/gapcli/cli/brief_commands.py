@@ -15,6 +15,7 @@ from gapcli.cli.options import (
     TagsOption,
     VoicesOption,
     filters,
+    nothing_left,
 )
 
 if TYPE_CHECKING:
@@ -148,13 +149,15 @@ def brief(
       gapcli brief -i china-role --for "Participants, round 2" --marking "Chatham House Rule"
       gapcli brief --quotes --tag evidence
     """
-    from gapcli.query import select_issues
+    from gapcli.query import entries_left, select_issues
     from gapcli.render.brief_terminal import brief_view
 
     dataset = load(positions)
     wanted = filters(issue, tag, all_tags, side, voice, by)
     chosen = select_issues(dataset, wanted)
     dataset = wanted.narrow_dataset(dataset)
+    if wanted.on_statements:
+        nothing_left(entries_left(chosen, dataset), "entry", wanted.describe())
     emit(
         ctx,
         brief_view(

@@ -20,6 +20,7 @@ from gapcli.cli.options import (
     VoicesOption,
     complete_issue_id,
     filters,
+    nothing_left,
     output_format,
 )
 from gapcli.errors import UsageError
@@ -107,7 +108,7 @@ def compare(
       gapcli compare china-role --quotes
       gapcli compare --tag taiwan --voice official-voices
     """
-    from gapcli.query import to_compare
+    from gapcli.query import entries_left, to_compare
     from gapcli.render.terminal import compare_views
 
     dataset = load(positions)
@@ -118,9 +119,11 @@ def compare(
         from gapcli.render import json as render_json
 
         write_stdout(render_json.dumps(render_json.compare(issues[0], dataset)))
-        return
-    narrowed = wanted.statement_filters()
-    emit(ctx, compare_views(issues, dataset, quotes, parties, narrowed))
+    else:
+        narrowed = wanted.statement_filters()
+        emit(ctx, compare_views(issues, dataset, quotes, parties, narrowed))
+    if wanted.on_statements:
+        nothing_left(entries_left(issues), "entry", wanted.describe())
 
 
 ExportFormatOption = Annotated[
@@ -197,7 +200,7 @@ def export(
     """
     from gapcli.cli.brief_commands import brief_options, document
     from gapcli.formats import Format, choose_format, choose_paper
-    from gapcli.query import select_issues
+    from gapcli.query import entries_left, select_issues
 
     given = _given_format(fmt, md, as_json)
     chosen_format = choose_format(given, output)
@@ -211,6 +214,8 @@ def export(
     dataset = load(positions)
     chosen = select_issues(dataset, wanted)
     dataset = wanted.narrow_dataset(dataset)
+    if wanted.on_statements:  # nothing to brief: say so and write nothing
+        nothing_left(entries_left(chosen, dataset), "entry", wanted.describe())
     changes = None
     if since:
         from gapcli.cli.diff_commands import since_diff

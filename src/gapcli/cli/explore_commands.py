@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sized
 from typing import Annotated
 
 import typer
@@ -19,6 +18,7 @@ from gapcli.cli.options import (
     VoicesOption,
     complete_issue_id,
     filters,
+    nothing_left,
     output_format,
 )
 
@@ -109,10 +109,13 @@ def perceptions(
         from gapcli.render import json as render_json
 
         write_stdout(render_json.dumps(render_json.perceptions(rows, dataset)))
-        return
-    from gapcli.render.explore import perception_table
+    else:
+        from gapcli.render.explore import perception_table
 
-    emit(ctx, perception_table(rows, dataset).parts())
+        emit(ctx, perception_table(rows, dataset).parts())
+    if chosen.on_statements:
+        readings = sum(len(v) for row in rows for v in row.views.values())
+        nothing_left(readings, "reading", chosen.describe())
 
 
 @app.command()
@@ -165,7 +168,7 @@ def mirror(
 
         one = len(issues) == 1 and bool(chosen.issues)
         emit(ctx, mirror_view(pairs, dataset, every_pair=one))
-    nothing_left(pairs, "reading", chosen.describe())
+    nothing_left(len(pairs), "reading", chosen.describe())
 
 
 @app.command()
@@ -210,7 +213,7 @@ def timeline(
         lambda: tsv.events(events),
         lambda: timeline_table(events, dataset),
     )
-    nothing_left(events, "event", chosen.describe())
+    nothing_left(len(events), "event", chosen.describe())
 
 
 @app.command()
@@ -253,12 +256,4 @@ def facts(
         lambda: tsv.facts(items),
         lambda: facts_table(items, dataset),
     )
-    nothing_left(items, "fact", chosen.describe())
-
-
-def nothing_left(found: Sized, noun: str, described: str) -> None:
-    """Filters that leave nothing exit 1 (like search), saying which filters."""
-    if described and not found:
-        from gapcli.errors import GapcliError
-
-        raise GapcliError(f"no {noun} matches {described}")
+    nothing_left(len(items), "fact", chosen.describe())

@@ -123,3 +123,11 @@ def output_format(chosen: OutputFormat | None, as_json: bool) -> OutputFormat:
 
         raise UsageError(f"--json and --format {chosen.value} disagree; choose one")
     return OutputFormat.JSON if as_json else chosen or OutputFormat.TABLE
+
+
+def nothing_left(left: int, noun: str, described: str) -> None:
+    """Filters that leave nothing exit 1 (like search), saying which filters."""
+    if described and not left:
+        from gapcli.errors import GapcliError
+
+        raise GapcliError(f"no {noun} matches {described}")
