@@ -235,6 +235,22 @@ def test_missing_folder_from_the_environment_is_a_usage_error(run: Run) -> None:
     ]
 
 
+@pytest.mark.parametrize("args", [["-p", "", "list"], ["list", "--positions", ""]])
+def test_an_empty_positions_option_is_a_usage_error_not_the_shipped_dataset(
+    run: Run, args: list[str]
+) -> None:
+    result = run(*args)  # `-p "$DIR"` with DIR unset
+    assert_clean_failure(result, 2)
+    assert errors(result) == [
+        "--positions is empty; give the dataset folder, or leave the option out for "
+        "$GAPCLI_POSITIONS, else the shipped dataset"
+    ]
+
+
+def test_an_empty_positions_variable_counts_as_unset(run: Run) -> None:
+    assert run("list", env={"GAPCLI_POSITIONS": ""}).stdout == run("list").stdout
+
+
 def test_positions_pointing_at_a_file_is_a_usage_error(run: Run) -> None:
     result = run("compare", "alpha", "--positions", "two-party/dataset.yaml")
     assert_clean_failure(result, 2)

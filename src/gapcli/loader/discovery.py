@@ -25,7 +25,16 @@ def shipped_positions() -> Path:
 
 
 def positions_dir(option: str | None) -> Path:
-    """The dataset folder: ``--positions``, else ``$GAPCLI_POSITIONS``, else the shipped one."""
+    """The dataset folder: ``--positions``, else ``$GAPCLI_POSITIONS``, else the shipped one.
+
+    An empty ``--positions`` (``-p "$DIR"`` with ``DIR`` unset) is a usage error, not the
+    shipped dataset; an empty ``$GAPCLI_POSITIONS`` counts as unset.
+    """
+    if option == "":
+        raise UsageError(
+            f"--positions is empty; give the dataset folder, or leave the option out for "
+            f"${ENV_VAR}, else the shipped dataset"
+        )
     chosen = option or os.environ.get(ENV_VAR) or None
     return Path(chosen) if chosen else shipped_positions()
 
