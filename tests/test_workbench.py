@@ -193,6 +193,10 @@ def test_source_show_numbers_paragraphs(run: Run, here: Path) -> None:
         (["show", "brif"], "unknown source 'brif'; did you mean 'brief'? declared in "
          "v/dataset.yaml: brief"),
         (["find", "zzz", "x"], "unknown source 'zzz'; declared in v/dataset.yaml: brief"),
+        (["show", "brief", "--text", "nope.txt"], "--text 'nope.txt': nope.txt: cannot read "
+         "file: No such file or directory"),
+        (["show", "brief", "--text", "/dev/zero"], "--text '/dev/zero': /dev/zero: is a "
+         "character device, not a regular file; gapcli reads only files"),
     ],
 )  # fmt: skip
 def test_source_usage_errors(run: Run, here: Path, args: list[str], message: str) -> None:

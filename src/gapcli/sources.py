@@ -152,7 +152,11 @@ def source_text(folder: Path, source: str, path: str | None = None) -> Text:
             )
         file: str | Path = text_file(folder, named)
         shown = str(file)
-    else:
-        file = shown = path
-    content, digest = read_text(file, shown)
+        content, digest = read_text(file, shown)
+    else:  # a file named on the command line: one that cannot be read is a usage error
+        shown = path
+        try:
+            content, digest = read_text(path, shown)
+        except DataError as exc:
+            raise UsageError(f"--text {path!r}: {exc.problems[0]}") from None
     return Text(source, shown, SourceText.parse(content), digest)
