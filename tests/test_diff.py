@@ -312,15 +312,21 @@ def test_not_a_repository_and_no_git(run: Run, tmp_path: Path) -> None:
     )
 
 
-def test_an_oversized_file_in_a_revision_is_refused(run: Run, repo: Path) -> None:
+def test_an_oversized_file_in_a_revision_is_refused_with_every_other_problem(
+    run: Run, repo: Path
+) -> None:
     (repo / "huge.yaml").write_text("# " + "x" * MAX_FILE_BYTES + "\n", encoding="utf-8")
+    (repo / "zz.yaml").symlink_to("/dev/zero")
     git(repo.parent.parent, "add", "-A", ".")
     git(repo.parent.parent, "commit", "-q", "-m", "huge")
     result = run("diff", "HEAD", "-p", str(repo))
     assert result.exit_code == 1
     assert result.stderr == (
         f"gapcli: error: HEAD:data/positions/huge.yaml: file is {MAX_FILE_BYTES + 3:,} bytes; "
-        f"the limit is {MAX_FILE_BYTES:,}\ngapcli: error: 1 problem found; fix it and run again.\n"
+        f"the limit is {MAX_FILE_BYTES:,}\n"
+        "gapcli: error: HEAD:data/positions/zz.yaml: is a symbolic link, not a regular file; "
+        "gapcli reads only files\n"
+        "gapcli: error: 2 problems found; fix them and run again.\n"
     )
 
 

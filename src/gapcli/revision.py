@@ -124,7 +124,7 @@ def read_revision(rev: str, positions: Path) -> tuple[str, dict[str, bytes]]:
         raise GapcliError(f"{rev}: git cannot list {prefix or '.'} ({_said(listing)})")
     shown = f"{rev}:{prefix.rstrip('/') or '.'}"
     blobs: dict[str, tuple[str, int]] = {}
-    skipped: list[str] = []  # named like issues, not files: said, as in a folder
+    skipped: list[str] = []  # not files, or over the limit: every one said, as in a folder
     for row in listing.stdout.split(b"\0"):
         if not row:
             continue
@@ -143,7 +143,8 @@ def read_revision(rev: str, positions: Path) -> tuple[str, dict[str, bytes]]:
         if kind == "blob" and name.endswith(ISSUE_SUFFIXES) and mode != "120000":
             if int(size) > MAX_FILE_BYTES:
                 limit = f"the limit is {MAX_FILE_BYTES:,}"
-                raise DataError([f"{shown}/{name}: file is {int(size):,} bytes; {limit}"])
+                skipped.append(f"{shown}/{name}: file is {int(size):,} bytes; {limit}")
+                continue
             blobs[name] = (obj, int(size))
     if skipped:
         raise DataError(skipped)
