@@ -266,8 +266,9 @@ def entries_left(issues: list[Issue], dataset: Dataset | None = None) -> int:
     """How many entries narrowed ``issues`` still hold (stances, claims, readings, asks, the
     source's analysis, common ground, bridges), with a narrowed ``dataset``'s facts, events
     and recommendations: none left means the filters leave nothing to show."""
-    left = sum(len(i.analysis) + len(i.common_ground) + len(i.bridges) for i in issues)
+    left = 0
     for issue in issues:
+        left += len(issue.analysis) + len(issue.common_ground) + len(issue.bridges)
         for p in issue.positions.values():
             left += (p.stance is not None) + len(p.claims) + len(p.readings) + len(p.asks)
     if dataset is not None:

@@ -32,7 +32,7 @@ def positions_dir(option: str | None) -> Path:
     """
     if option == "":
         raise UsageError(
-            f"--positions is empty; give the dataset folder, or leave the option out for "
+            "--positions is empty; give the dataset folder, or leave the option out for "
             f"${ENV_VAR}, else the shipped dataset"
         )
     chosen = option or os.environ.get(ENV_VAR) or None
