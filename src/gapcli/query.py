@@ -268,9 +268,8 @@ def entries_left(issues: list[Issue], dataset: Dataset | None = None) -> int:
     and recommendations: none left means the filters leave nothing to show."""
     left = 0
     for issue in issues:
-        left += len(issue.analysis) + len(issue.common_ground) + len(issue.bridges)
-        for p in issue.positions.values():
-            left += (p.stance is not None) + len(p.claims) + len(p.readings) + len(p.asks)
+        left += sum(len(entries) for _, entries in issue.claim_lists())
+        left += sum(p.stance is not None for p in issue.positions.values())
     if dataset is not None:
         meta = dataset.meta
         left += len(meta.facts) + len(meta.timeline) + len(meta.recommendations)
