@@ -106,7 +106,7 @@ import gc
 import sys
 from pathlib import Path
 
-from gapcli.revision import load_side
+from gapcli.views.revision import load_side
 
 gc.disable()  # as gapcli does while loading
 for folder in sys.argv[1:3]:

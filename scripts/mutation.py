@@ -74,9 +74,9 @@ def mangled(function: str) -> str:
 
 
 MODULES = {
-    "verify": Module("src/gapcli/verify.py"),
+    "verify": Module("src/gapcli/sources/verify.py"),
     "source_text": Module(
-        "src/gapcli/source_text.py",
+        "src/gapcli/sources/paragraphs.py",
         (
             "normalise",
             "split_paragraphs",
@@ -92,18 +92,18 @@ MODULES = {
         ),
     ),
     "sources": Module(
-        "src/gapcli/sources.py", ("read_text", "text_file", "dataset_texts", "option_texts")
+        "src/gapcli/sources/texts.py", ("read_text", "text_file", "dataset_texts", "option_texts")
     ),
-    "files": Module("src/gapcli/files.py"),
+    "files": Module("src/gapcli/io/files.py"),
     "yaml_safe": Module("src/gapcli/loader/yaml_safe.py"),
     "checks": Module("src/gapcli/loader/checks.py"),
     "messages": Module("src/gapcli/loader/messages.py", optional=True),
     "models": Module(
-        "src/gapcli/models.py",
+        "src/gapcli/domain/models.py",
         ("_visible", "_draws", "placeholder", "_real_date", "_unique", "inside_dataset"),
     ),
     "query": Module(
-        "src/gapcli/query.py",
+        "src/gapcli/views/filters.py",
         (
             "voices_of",
             "Filters.check",
@@ -120,7 +120,7 @@ MODULES = {
             "select_issues",
         ),
     ),
-    "text": Module("src/gapcli/render/text.py"),
+    "text": Module("src/gapcli/domain/text.py"),
     "markdown": Module("src/gapcli/render/markdown.py", ("md", "quoted")),
     "brief_markdown": Module(
         "src/gapcli/render/brief_markdown.py", ("spans", "source_entry", "front_matter")
@@ -135,19 +135,19 @@ MODULES = {
 # survives is reported, so the list cannot go stale unnoticed.
 _UNREACHED = "no character in models.INVISIBLE is at this boundary, so _escape never sees one"
 EQUIVALENT: dict[str, str] = {
-    "gapcli.source_text.x__folded__mutmut_3": (
+    "gapcli.sources.paragraphs.x__folded__mutmut_3": (
         "`space = None` before the loop: it is read only once `out` holds a character, by "
         "which time the loop has set it"
     ),
-    "gapcli.source_text.x__folded__mutmut_4": "`space = True` before the loop: as above",
-    "gapcli.source_text.x__folded__mutmut_10": (
+    "gapcli.sources.paragraphs.x__folded__mutmut_4": "`space = True` before the loop: as above",
+    "gapcli.sources.paragraphs.x__folded__mutmut_10": (
         "records None as the position of a space: a match never starts or ends at a space "
         "(the words are folded the same way, so they never start or end with one)"
     ),
-    "gapcli.source_text.x__folded__mutmut_14": (
+    "gapcli.sources.paragraphs.x__folded__mutmut_14": (
         "`space = None` instead of False after a visible character: only its truth is read"
     ),
-    "gapcli.sources.x_read_text__mutmut_11": (
+    "gapcli.sources.texts.x_read_text__mutmut_11": (
         'decodes with "UTF-8" instead of "utf-8": the same codec'
     ),
     "gapcli.loader.yaml_safe.xǁ_Problemǁ__init____mutmut_1": (
@@ -197,28 +197,28 @@ EQUIVALENT: dict[str, str] = {
         "drops cutoff=0.6 from difflib.get_close_matches, whose default cutoff is 0.6"
     ),
     "gapcli.loader.checks.x_undeclared__mutmut_13": "n=2 instead of 1: as above",
-    "gapcli.models.x__draws__mutmut_6": (
+    "gapcli.domain.models.x__draws__mutmut_6": (
         '`not in "XXMCZXX"`: no Unicode general category starts with X, so the same letters count'
     ),
-    "gapcli.query.xǁFiltersǁcheck__mutmut_7": (
+    "gapcli.views.filters.xǁFiltersǁcheck__mutmut_7": (
         "zip(..., strict=None) over the tags: the lower-cased tags are made from the tags "
         "asked, so the two are always the same length"
     ),
-    "gapcli.query.xǁFiltersǁcheck__mutmut_10": "drops strict=True there: as above",
-    "gapcli.query.xǁFiltersǁcheck__mutmut_11": "strict=False there: as above",
-    "gapcli.query.xǁFiltersǁcheck__mutmut_32": "strict=None over the sides: as above",
-    "gapcli.query.xǁFiltersǁcheck__mutmut_35": "drops strict=True there: as above",
-    "gapcli.query.xǁFiltersǁcheck__mutmut_36": "strict=False there: as above",
-    "gapcli.query.xǁFiltersǁkeeper__mutmut_6": (
+    "gapcli.views.filters.xǁFiltersǁcheck__mutmut_10": "drops strict=True there: as above",
+    "gapcli.views.filters.xǁFiltersǁcheck__mutmut_11": "strict=False there: as above",
+    "gapcli.views.filters.xǁFiltersǁcheck__mutmut_32": "strict=None over the sides: as above",
+    "gapcli.views.filters.xǁFiltersǁcheck__mutmut_35": "drops strict=True there: as above",
+    "gapcli.views.filters.xǁFiltersǁcheck__mutmut_36": "strict=False there: as above",
+    "gapcli.views.filters.xǁFiltersǁkeeper__mutmut_6": (
         "the stand-in for --by when none is given becomes None: keep() returns before calling "
         "it whenever `by` is None, so it is never called"
     ),
-    "gapcli.query.xǁFiltersǁkeeper__mutmut_7": "the stand-in returns None: as above",
-    "gapcli.query.xǁFiltersǁkeeper__mutmut_8": "the stand-in returns False: as above",
-    "gapcli.render.text.x__escape__mutmut_3": f"`code < 0x100` becomes `<=`: {_UNREACHED}",
-    "gapcli.render.text.x__escape__mutmut_4": f"`code < 0x100` becomes `< 257`: {_UNREACHED}",
-    "gapcli.render.text.x__escape__mutmut_7": f"`code < 0x10000` becomes `<=`: {_UNREACHED}",
-    "gapcli.render.text.x__escape__mutmut_8": (f"`code < 0x10000` becomes `< 65537`: {_UNREACHED}"),
+    "gapcli.views.filters.xǁFiltersǁkeeper__mutmut_7": "the stand-in returns None: as above",
+    "gapcli.views.filters.xǁFiltersǁkeeper__mutmut_8": "the stand-in returns False: as above",
+    "gapcli.domain.text.x__escape__mutmut_3": f"`code < 0x100` becomes `<=`: {_UNREACHED}",
+    "gapcli.domain.text.x__escape__mutmut_4": f"`code < 0x100` becomes `< 257`: {_UNREACHED}",
+    "gapcli.domain.text.x__escape__mutmut_7": f"`code < 0x10000` becomes `<=`: {_UNREACHED}",
+    "gapcli.domain.text.x__escape__mutmut_8": (f"`code < 0x10000` becomes `< 65537`: {_UNREACHED}"),
     "gapcli.render.markdown.x_quoted__mutmut_3": (
         "ensure_ascii=None instead of False: json.dumps only tests its truth"
     ),

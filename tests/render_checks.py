@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from pydantic import BaseModel
 
-from gapcli.render.text import visible
+from gapcli.domain.text import visible
 
 MD = MarkdownIt("gfm-like", {"linkify": False})  # linkify-it-py is not a test dependency
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # Rich's colour and style codes

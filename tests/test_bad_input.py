@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-import gapcli.files
+import gapcli.io.files
 from gapcli.loader import load_dataset
 
 from conftest import DATA, FOOTER_1, MINIMAL, Run, assert_clean_failure, copy_dataset, errors
@@ -310,7 +310,7 @@ def test_unreadable_issue_file_simulated(
             raise PermissionError(13, "Permission denied", str(path))
         return real(path, flags, *args)
 
-    monkeypatch.setattr(gapcli.files, "os", _OsWith(open=refuse_alpha))
+    monkeypatch.setattr(gapcli.io.files, "os", _OsWith(open=refuse_alpha))
     result = run("list", "--positions", str(folder))
     assert_clean_failure(result, 1)
     assert errors(result) == [
@@ -332,7 +332,7 @@ def outside(tmp_path: Path) -> Path:
 
 
 class _OsWith:
-    """The ``os`` module as gapcli.files sees it, with some functions replaced."""
+    """The ``os`` module as gapcli.io.files sees it, with some functions replaced."""
 
     def __init__(self, **replaced: Any) -> None:
         self._replaced = replaced
@@ -355,7 +355,7 @@ def test_path_like_ids_are_unknown_ids(
         read.append(Path(path).resolve())
         return real(path, flags, *args)
 
-    monkeypatch.setattr(gapcli.files, "os", _OsWith(open=spy))
+    monkeypatch.setattr(gapcli.io.files, "os", _OsWith(open=spy))
     for args in (["compare", issue_id], ["export", "--md", "--issue", issue_id]):
         read.clear()
         result = run(*args, "--positions", str(outside))

@@ -14,13 +14,18 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.explore import perceptions
 from gapcli.loader import load_dataset
-from gapcli.query import Filters
-from gapcli.render.box_table import BoxColumn, BoxTable, Layouts
-from gapcli.render.explore import _mirror_head, _mirror_rows, _perception_rows, perception_table
-from gapcli.render.terminal import t
-from gapcli.sides import mirror
+from gapcli.render.terminal.box_table import BoxColumn, BoxTable, Layouts
+from gapcli.render.terminal.explore import (
+    _mirror_head,
+    _mirror_rows,
+    _perception_rows,
+    perception_table,
+)
+from gapcli.render.terminal.issues import t
+from gapcli.views.explore import perceptions
+from gapcli.views.filters import Filters
+from gapcli.views.sides import mirror
 
 from conftest import EXPLORE, HOSTILE, REPO, THREE, TWO
 

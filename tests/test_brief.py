@@ -9,10 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from gapcli import brief as core
-from gapcli.brief import PHRASES, Brief, Options, Span, build, model_at, sentences, value_of, words
+from gapcli.document import brief as core
+from gapcli.document.brief import (
+    PHRASES,
+    Brief,
+    Options,
+    Span,
+    build,
+    model_at,
+    sentences,
+    value_of,
+    words,
+)
+from gapcli.domain.models import Dataset
 from gapcli.loader import load_dataset
-from gapcli.models import Dataset
 from gapcli.render.brief_markdown import brief_markdown
 from test_generate import generator
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from pydantic import BaseModel
 
-from gapcli.models import (
+from gapcli.domain.models import (
     OFFICIAL_VOICES,
     GapType,
     Issue,

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from gapcli.diff import Version, Wording, diff, text_change
 from gapcli.loader import MAX_FILE_BYTES, load_dataset
-from gapcli.render.diff import diff_markdown
+from gapcli.render.terminal.diff import diff_markdown
+from gapcli.views.diff import Version, Wording, diff, text_change
 from test_startup import lines_run
 
 from conftest import DATA, REPO, Run

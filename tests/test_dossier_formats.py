@@ -15,15 +15,15 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from gapcli.brief import Options
-from gapcli.brief import build as build_brief
-from gapcli.choices import Paper
-from gapcli.dossier import Bullets, Dossier, Grid, Para, build
+from gapcli.document.brief import Options
+from gapcli.document.brief import build as build_brief
+from gapcli.document.dossier import Bullets, Dossier, Grid, Para, build
+from gapcli.domain.choices import Paper
+from gapcli.domain.models import Dataset, Statement
+from gapcli.domain.text import visible
 from gapcli.loader import load_dataset
-from gapcli.models import Dataset, Statement
 from gapcli.render.docx import dossier_docx, plain
 from gapcli.render.html import dossier_html
-from gapcli.render.text import visible
 from render_checks import RAW_CONTROL
 from test_formats import (
     ALLOWED_ATTRS,

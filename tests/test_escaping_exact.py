@@ -1,7 +1,7 @@
 """Escaping, exactly: what each output format makes of any dataset string.
 
 The terminal and every renderer show invisible and control characters as visible escapes
-(``gapcli.render.text.visible``); Markdown escapes inline markup, raw HTML, autolinks and block
+(``gapcli.domain.text.visible``); Markdown escapes inline markup, raw HTML, autolinks and block
 markers (``md``) and writes YAML front matter that reads back as written (``quoted``,
 ``brief_markdown.front_matter``); JSON writes invisible characters as ``\\uXXXX`` (``dumps``);
 HTML escapes ``& < > " '`` and links only http(s) URLs (``html.esc``, ``html._source``); Word
@@ -17,14 +17,14 @@ import json
 import pytest
 import yaml
 
-from gapcli.brief import Header
-from gapcli.brief.spans import Sentence, Span, Where
+from gapcli.document.brief import Header
+from gapcli.document.brief.spans import Sentence, Span, Where
+from gapcli.domain.models import INVISIBLE, Citation, Source
+from gapcli.domain.text import attribution, marker, markers, plural, visible
 from gapcli.loader import load_dataset
-from gapcli.models import INVISIBLE, Citation, Source
 from gapcli.render import brief_markdown, docx, html
 from gapcli.render.json import dumps
 from gapcli.render.markdown import md, quoted
-from gapcli.render.text import attribution, marker, markers, plural, visible
 
 from conftest import THREE, TWO
 

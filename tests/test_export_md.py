@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from gapcli.explore import bears_on
+from gapcli.views.explore import bears_on
 
 from conftest import DATA, EXPLORE, TWO, Run
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from gapcli.errors import OutputError
-from gapcli.output import write_atomic
+from gapcli.io.output import write_atomic
 
 from conftest import REPO, TWO, Run
 
@@ -239,7 +239,7 @@ def test_filesystem_without_hard_links_still_writes(
 KILLED_WRITER = """
 import os, sys, time
 from pathlib import Path
-from gapcli import output
+from gapcli.io import output
 
 def hang(fd):
     Path(sys.argv[2]).write_text("ready")

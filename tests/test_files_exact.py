@@ -1,4 +1,4 @@
-"""Reading files safely (gapcli.files), exactly: what a path that is not a regular file is
+"""Reading files safely (gapcli.io.files), exactly: what a path that is not a regular file is
 called, a pipe or a socket refused without waiting, the limit held while reading, read errors
 named.
 
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from gapcli.errors import DataError
-from gapcli.files import MAX_FILE_BYTES, NotRegular, kind_of, read_regular
+from gapcli.io.files import MAX_FILE_BYTES, NotRegular, kind_of, read_regular
 
 
 @pytest.mark.parametrize(

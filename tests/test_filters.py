@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from gapcli.choices import GROUPS, VoiceChoice
+from gapcli.domain.choices import GROUPS, VoiceChoice
+from gapcli.domain.models import OFFICIAL_VOICES, Voice
 from gapcli.loader import load_dataset
-from gapcli.models import OFFICIAL_VOICES, Voice
-from gapcli.query import Filters, select_issues, voices_of
+from gapcli.views.filters import Filters, select_issues, voices_of
 
 from conftest import REPO, THREE, TWO, Run, errors
 

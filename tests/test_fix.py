@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from gapcli.authoring.fix import Edit, edit_text
 from gapcli.errors import OutputError
-from gapcli.fix import Edit, edit_text
 
 from conftest import TWO, Run, copy_dataset
 

@@ -15,14 +15,14 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from gapcli.brief import Brief, Options, build, sentences
-from gapcli.choices import Paper
-from gapcli.formats import Format, choose_format
+from gapcli.document.brief import Brief, Options, build, sentences
+from gapcli.document.formats import Format, choose_format
+from gapcli.domain.choices import Paper
+from gapcli.domain.models import Dataset
+from gapcli.domain.text import visible
 from gapcli.loader import load_dataset
-from gapcli.models import Dataset
 from gapcli.render.docx import brief_docx, plain
 from gapcli.render.html import brief_html
-from gapcli.render.text import visible
 from render_checks import RAW_CONTROL
 
 from conftest import HOSTILE, REPO, TWO, Run
@@ -292,7 +292,7 @@ needs_poppler = pytest.mark.skipif(
 
 
 def browser() -> str | None:
-    from gapcli.pdf import find_browser
+    from gapcli.io.browser import find_browser
 
     return find_browser()
 

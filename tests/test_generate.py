@@ -6,10 +6,10 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
+from gapcli.domain.models import OFFICIAL_VOICES, Fact, Recommendation, Voice
+from gapcli.domain.walk import iter_citations
 from gapcli.loader import load_dataset
-from gapcli.models import OFFICIAL_VOICES, Fact, Recommendation, Voice
-from gapcli.sides import mirror
-from gapcli.walk import iter_citations
+from gapcli.views.sides import mirror
 
 from conftest import REPO
 

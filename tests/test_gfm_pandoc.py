@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from gapcli.domain.models import Issue
 from gapcli.loader import load_dataset
-from gapcli.models import Issue
 from gapcli.render.markdown import md
 
 from conftest import REPO, TWO, VALID_DATASETS, Run, split_front_matter

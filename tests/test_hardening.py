@@ -24,13 +24,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gapcli.domain.text import visible
 from gapcli.errors import DataError, Interrupted, OutputError
+from gapcli.io.output import write_atomic
 from gapcli.loader import issue_ids, load_dataset
 from gapcli.loader.messages import _merge_typos
-from gapcli.output import write_atomic
 from gapcli.render.markdown import md, outermost
-from gapcli.render.text import visible
-from gapcli.verify import Index
+from gapcli.sources.verify import Index
 
 from conftest import DATA, Run
 
@@ -280,7 +280,7 @@ def test_merging_the_quotes_of_one_paragraph_is_linear() -> None:
 
 
 def test_finding_misplaced_quotes_is_linear() -> None:
-    import gapcli.source_text as source_text
+    import gapcli.sources.paragraphs as source_text
 
     def check(n: int) -> None:
         index = Index([f"paragraph {i} says word{i} here" for i in range(n)])
@@ -480,10 +480,10 @@ def test_an_encoding_message_suggests_nothing_the_command_lacks() -> None:
 
 def test_quotes_of_a_dataset_built_in_code_are_checked_without_origins() -> None:
     """A Dataset made by a program (no file origins) is checked, and named by its key."""
-    from gapcli.models import Dataset
-    from gapcli.source_text import SourceText
-    from gapcli.sources import Text
-    from gapcli.verify import check_quotes
+    from gapcli.domain.models import Dataset
+    from gapcli.sources.paragraphs import SourceText
+    from gapcli.sources.texts import Text
+    from gapcli.sources.verify import check_quotes
 
     loaded = load_dataset(TWO)
     built = Dataset(meta=loaded.meta, issues=loaded.issues)
@@ -517,9 +517,9 @@ def _renamed_entries(folder: Path, n: int, prefix: str, distinct: bool) -> Path:
 def test_diff_of_renamed_entries_is_linear(tmp_path: Path, distinct: bool) -> None:
     """Red team, round 3: 100 renamed entries took 65 s, 200 over five minutes (every pair
     was compared by wording). Now the work per entry is bounded."""
-    import gapcli.diff as diffing
-    from gapcli.diff import diff
-    from gapcli.revision import load_side
+    import gapcli.views.diff as diffing
+    from gapcli.views.diff import diff
+    from gapcli.views.revision import load_side
 
     def run(n: int) -> None:
         old = load_side(str(_renamed_entries(tmp_path, n, "old", distinct)), tmp_path)
@@ -583,10 +583,10 @@ def test_any_text_reads_back_from_github_as_written(text: str) -> None:
 def test_quote_verification_compares_the_whole_quote(quote: str) -> None:
     """A check of only a quote's first characters (20 of them passed every test once) would
     call each of these verbatim; each differs from ¶2 after its first 20 characters."""
-    from gapcli.models import Citation, Dataset
-    from gapcli.source_text import SourceText
-    from gapcli.sources import Text
-    from gapcli.verify import check_quotes
+    from gapcli.domain.models import Citation, Dataset
+    from gapcli.sources.paragraphs import SourceText
+    from gapcli.sources.texts import Text
+    from gapcli.sources.verify import check_quotes
 
     loaded = load_dataset(TWO)
     tolls = loaded.issue("tolls")

@@ -13,9 +13,9 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
+from gapcli.domain.models import Dataset, Issue, Statement
 from gapcli.loader import load_dataset
-from gapcli.models import Dataset, Issue, Statement
-from gapcli.render.terminal import compare_view, list_table
+from gapcli.render.terminal.issues import compare_view, list_table
 from render_checks import (
     MD,
     REFERENCES,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from gapcli.domain.walk import dotted
 from gapcli.errors import DataError
 from gapcli.loader import ENV_VAR, load_dataset, positions_dir, read_yaml, shipped_positions
-from gapcli.walk import dotted
 
 from conftest import DATA, THREE, TWO, VALID_DATASETS, copy_dataset
 

@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from gapcli.errors import DataError, GapcliError
-from gapcli.loader import load_dataset, read_yaml
-from gapcli.migrate import (
+from gapcli.authoring.migrate import (
     Note,
     Unrecorded,
     migrate_dataset_file,
@@ -24,7 +22,9 @@ from gapcli.migrate import (
     slug,
     upgrade,
 )
-from gapcli.models import Voice
+from gapcli.domain.models import Voice
+from gapcli.errors import DataError, GapcliError
+from gapcli.loader import load_dataset, read_yaml
 
 from conftest import DATA, Run
 
@@ -317,7 +317,7 @@ def test_a_schema_2_folder_is_one_clear_error(run: Run, tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
     with pytest.raises(GapcliError, match="unknown schema 3"):
         meta, _ = read_yaml(V1 / "dataset.yaml", "dataset.yaml")
-        from gapcli.migrate import already_migrated
+        from gapcli.authoring.migrate import already_migrated
 
         already_migrated({**meta, "schema": 3}, "dataset.yaml")
 

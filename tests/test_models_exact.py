@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from gapcli.models import Event, Stance, inside_dataset
+from gapcli.domain.models import Event, Stance, inside_dataset
 
 
 def error(model: type[Any], data: dict[str, Any]) -> str:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import trove_classifiers
 
-from gapcli.choices import SchemaKind
-from gapcli.schema import schema_text
+from gapcli.authoring.schema import schema_text
+from gapcli.domain.choices import SchemaKind
 
 from conftest import REPO, gapcli_process
 

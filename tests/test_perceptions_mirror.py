@@ -10,11 +10,11 @@ import io
 
 from rich.console import Console
 
-from gapcli.explore import perceptions
+from gapcli.domain.models import Dataset
 from gapcli.loader import load_dataset
-from gapcli.models import Dataset
 from gapcli.render import json as render_json
-from gapcli.render.explore import perception_table
+from gapcli.render.terminal.explore import perception_table
+from gapcli.views.explore import perceptions
 
 from conftest import EXPLORE, THREE, TWO, Run, lines
 

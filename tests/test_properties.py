@@ -19,15 +19,20 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
-from gapcli.brief import Options, build
+from gapcli.document.brief import Options, build
+from gapcli.domain.models import Dataset, Line
 from gapcli.errors import GapcliError
-from gapcli.explore import perceptions
 from gapcli.loader import load_dataset
-from gapcli.models import Dataset, Line
-from gapcli.render.explore import facts_table, mirror_view, perception_table, timeline_table
 from gapcli.render.markdown import dossier
-from gapcli.render.terminal import compare_view, list_table
-from gapcli.sides import mirror
+from gapcli.render.terminal.explore import (
+    facts_table,
+    mirror_view,
+    perception_table,
+    timeline_table,
+)
+from gapcli.render.terminal.issues import compare_view, list_table
+from gapcli.views.explore import perceptions
+from gapcli.views.sides import mirror
 from render_checks import (
     REFERENCES,
     markdown_text,
@@ -673,12 +678,12 @@ def brief_outputs(dataset: Dataset) -> dict[str, str]:
 
     from docx import Document
 
-    from gapcli.brief import Options, build
-    from gapcli.dossier import build as build_dossier
+    from gapcli.document.brief import Options, build
+    from gapcli.document.dossier import build as build_dossier
     from gapcli.render.brief_markdown import brief_markdown
-    from gapcli.render.brief_terminal import brief_view
     from gapcli.render.docx import brief_docx, dossier_docx
     from gapcli.render.html import brief_html, dossier_html
+    from gapcli.render.terminal.brief import brief_view
     from test_formats import parse
 
     brief = build(dataset, dataset.issues, "2024-11-29", Options(quotes=True))
@@ -716,8 +721,8 @@ def test_any_text_in_every_field_shows_literally_in_every_format_of_brief_and_do
 ) -> None:
     import re
 
+    from gapcli.domain.text import visible
     from gapcli.render.docx import plain
-    from gapcli.render.text import visible
 
     dataset = write(fresh(tmp_path), lambda _: text, three, stanceless)
     out = brief_outputs(dataset)
@@ -734,7 +739,7 @@ def test_any_text_in_every_field_shows_literally_in_every_format_of_brief_and_do
 
 
 def test_every_field_the_brief_shows_reaches_every_format(tmp_path: Path) -> None:
-    from gapcli.brief import Options, build, sentences
+    from gapcli.document.brief import Options, build, sentences
 
     dataset = write(fresh(tmp_path), marked, three=True)
     brief = build(dataset, dataset.issues, "2024-11-29", Options(quotes=True))

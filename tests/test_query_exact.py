@@ -1,7 +1,7 @@
 """Choosing what to show, exactly: ``query.Filters`` (ids and tags in any case, any tag or all
 of them, sides, voices and speakers), what each filter keeps of an issue, of the mirror pairs
 and of the dataset file, unknown ids with suggestions, ``compare``'s choice; and today's date
-for briefs (``gapcli.clock``).
+for briefs (``gapcli.io.clock``).
 
 Written to kill mutants that survived the rest of the suite (docs/testing.md): the commands'
 output under each filter is in test_filters.py; these call the core directly.
@@ -15,12 +15,12 @@ from dataclasses import replace
 
 import pytest
 
-from gapcli.choices import VoiceChoice
-from gapcli.clock import today
+from gapcli.domain.choices import VoiceChoice
+from gapcli.domain.models import Dataset, Issue, Voice
 from gapcli.errors import UsageError
+from gapcli.io.clock import today
 from gapcli.loader import load_dataset
-from gapcli.models import Dataset, Issue, Voice
-from gapcli.query import (
+from gapcli.views.filters import (
     Filters,
     find_issue,
     select_issues,
@@ -28,7 +28,7 @@ from gapcli.query import (
     unknown_issue_message,
     voices_of,
 )
-from gapcli.sides import mirror
+from gapcli.views.sides import mirror
 
 from conftest import THREE, TWO
 

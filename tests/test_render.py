@@ -7,11 +7,11 @@ import io
 import pytest
 from rich.console import Console
 
+from gapcli.domain.models import Circa, Event
+from gapcli.domain.text import markers, visible
 from gapcli.loader import load_dataset
-from gapcli.models import Circa, Event
 from gapcli.render.markdown import Notes, md
-from gapcli.render.terminal import compare_view, list_table, t
-from gapcli.render.text import markers, visible
+from gapcli.render.terminal.issues import compare_view, list_table, t
 
 from conftest import THREE, TWO
 

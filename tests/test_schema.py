@@ -15,9 +15,9 @@ import jsonschema  # type: ignore[import-untyped]  # a test dependency, via chec
 import pytest
 from check_jsonschema.parsers import yaml as their_yaml  # type: ignore[import-untyped]
 
-from gapcli.choices import SchemaKind
+from gapcli.authoring.schema import schema, schema_text
+from gapcli.domain.choices import SchemaKind
 from gapcli.loader import read_yaml
-from gapcli.schema import schema, schema_text
 
 from conftest import REPO, TWO, VALID_DATASETS, Run
 

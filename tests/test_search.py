@@ -12,13 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.text import Text
 
+from gapcli.domain.models import Dataset
 from gapcli.errors import UsageError
-from gapcli.explore import search, search_pattern
 from gapcli.loader import load_dataset
-from gapcli.models import Dataset
-from gapcli.render.explore import HIGHLIGHT, snippet
-from gapcli.render.terminal import Lines, Styled
-from gapcli.statements import Said
+from gapcli.render.terminal.explore import HIGHLIGHT, snippet
+from gapcli.render.terminal.issues import Lines, Styled
+from gapcli.views.explore import search, search_pattern
+from gapcli.views.statements import Said
 
 from conftest import EXPLORE, THREE, TWO, Run, lines
 
@@ -244,8 +244,8 @@ def test_snippet_highlights_every_match_and_shows_controls_as_escapes() -> None:
 def test_search_is_laid_out_issue_by_issue(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tens of thousands of hits are never all laid out at once: the view yields the heading,
     then one block per issue, and lays out an issue's hits only when its block is asked for."""
-    import gapcli.render.explore as view
-    from gapcli.query import Filters
+    import gapcli.render.terminal.explore as view
+    from gapcli.views.filters import Filters
 
     dataset = load_dataset(TWO)
     hits = search(dataset, "the", Filters())

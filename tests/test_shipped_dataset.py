@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from gapcli.domain.models import Dataset, Voice
+from gapcli.domain.text import attribution
+from gapcli.domain.walk import iter_citations
 from gapcli.loader import load_dataset
-from gapcli.models import Dataset, Voice
 from gapcli.render.markdown import md
-from gapcli.render.text import attribution
-from gapcli.sides import sides
-from gapcli.walk import iter_citations
+from gapcli.views.sides import sides
 
 from conftest import ARTICLE, REPO, Run
 

@@ -10,8 +10,8 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from gapcli.loader import load_dataset
-from gapcli.render.simple_table import Column, SimpleTable
-from gapcli.render.terminal import list_table
+from gapcli.render.terminal.issues import list_table
+from gapcli.render.terminal.simple_table import Column, SimpleTable
 
 from conftest import HOSTILE, REPO, THREE, TWO
 

@@ -1,12 +1,12 @@
-"""The paragraph rule (defined once, in gapcli.source_text) and matching words in a text:
+"""The paragraph rule (defined once, in gapcli.sources.paragraphs) and matching words in a text:
 tolerant of quotes, dashes, spacing and case, always returning the source's own characters."""
 
 from __future__ import annotations
 
 import pytest
 
-from gapcli.source_text import SourceText, spans, split_paragraphs
-from gapcli.verify import paragraphs
+from gapcli.sources.paragraphs import SourceText, spans, split_paragraphs
+from gapcli.sources.verify import paragraphs
 
 from conftest import ARTICLE
 

@@ -22,16 +22,16 @@ from typing import Any
 import pytest
 
 import gapcli
-from gapcli.brief import Options, build
-from gapcli.explore import perceptions, search
+from gapcli.document.brief import Options, build
 from gapcli.loader import load_dataset
 from gapcli.render.brief_markdown import brief_markdown
 from gapcli.render.markdown import dossier
-from gapcli.sides import mirror, sides
+from gapcli.views.explore import perceptions, search
+from gapcli.views.sides import mirror, sides
 
 from conftest import TWO
 
-HEAVY = ("rich", "yaml", "pydantic", "pydantic_core", "gapcli.loader", "gapcli.models")
+HEAVY = ("rich", "yaml", "pydantic", "pydantic_core", "gapcli.loader", "gapcli.domain.models")
 
 # Runs the console script's entry point and reports every module it imported.
 ENTRY = """
@@ -66,7 +66,7 @@ def test_the_probe_sees_heavy_imports() -> None:
     """The same probe does see them when a command needs them (so the test above can fail)."""
     result, modules = imported_by("list", "--positions", str(TWO))
     assert result.returncode == 0
-    assert {"rich", "yaml", "pydantic", "gapcli.loader", "gapcli.models"} <= modules
+    assert {"rich", "yaml", "pydantic", "gapcli.loader", "gapcli.domain.models"} <= modules
 
 
 # --- linear cost ------------------------------------------------------------------------

@@ -6,8 +6,8 @@ Their ``--json`` documents are in test_json.py.
 
 from __future__ import annotations
 
-from gapcli.explore import timeline, when
 from gapcli.loader import load_dataset
+from gapcli.views.explore import timeline, when
 
 from conftest import EXPLORE, THREE, TWO, Run, lines
 

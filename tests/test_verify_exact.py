@@ -3,7 +3,7 @@ the cited paragraph, says where a misplaced quote is, and proposes only the fixe
 judgement.
 
 Written to kill the mutants that survived the rest of the suite (docs/testing.md): each test
-pins one behaviour of gapcli.verify (and the matching in gapcli.source_text it relies on),
+pins one behaviour of gapcli.sources.verify (and the matching in gapcli.sources.paragraphs it relies on),
 through ``check_quotes`` and ``parse_source_texts`` on a small in-memory dataset, or through the
 CLI where the message is what a user sees.
 """
@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 import yaml
 
+from gapcli.domain.models import Dataset, DatasetFile, Origin
 from gapcli.errors import DataError, UsageError
 from gapcli.loader import Checked, Failed, load_files
-from gapcli.models import Dataset, DatasetFile, Origin
-from gapcli.source_text import Index, SourceText, spans
-from gapcli.sources import Text, dataset_texts, text_file
-from gapcli.verify import (
+from gapcli.sources.paragraphs import Index, SourceText, spans
+from gapcli.sources.texts import Text, dataset_texts, text_file
+from gapcli.sources.verify import (
     MAX_SOURCE_BYTES,
     Fix,
     QuoteCheck,
@@ -419,7 +419,7 @@ def test_a_source_text_that_is_not_utf8_is_a_usage_error(run: Run, tmp_path: Pat
     )
 
 
-# Matching, exactly (gapcli.source_text): the source's own characters, every match, the
+# Matching, exactly (gapcli.sources.paragraphs): the source's own characters, every match, the
 # paragraphs tried for a misplaced quote.
 
 
@@ -459,7 +459,7 @@ def test_the_paragraphs_of_the_rarest_inner_word_are_tried_next() -> None:
     assert two.candidates("alpha beta", 1) == [1, 2, 10]  # two words: both are inner
 
 
-# Source texts on disk (gapcli.sources): the files a dataset names, read and checked.
+# Source texts on disk (gapcli.sources.texts): the files a dataset names, read and checked.
 
 
 def meta_with(sources: list[dict[str, Any]]) -> DatasetFile:

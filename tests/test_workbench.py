@@ -12,7 +12,7 @@ import pytest
 
 from gapcli.errors import DataError
 from gapcli.loader import check_dataset
-from gapcli.sources import source_text
+from gapcli.sources.texts import source_text
 
 from conftest import FOOTER_1, MINIMAL, THREE, VARNA, Run, assert_clean_failure, copy_dataset
 

@@ -13,7 +13,7 @@ from rich.cells import set_cell_size
 from rich.console import Console, OverflowMethod
 from rich.text import Text
 
-from gapcli.render.wrap import _breaks, _divide, _one_cell_each, fit, wrap
+from gapcli.render.terminal.wrap import _breaks, _divide, _one_cell_each, fit, wrap
 
 CONSOLE = Console(file=io.StringIO(), width=80)
 # Letters, spaces and line breaks, wide (CJK) and zero-width (combining) characters, and

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 import yaml
 
+from gapcli.domain.models import Loc
 from gapcli.errors import DataError
-from gapcli.files import MAX_FILE_BYTES
+from gapcli.io.files import MAX_FILE_BYTES
 from gapcli.loader import load_dataset, load_files
 from gapcli.loader.yaml_safe import MAX_DEPTH, compose, read_yaml, read_yaml_bytes
-from gapcli.models import Loc
 
 from conftest import MINIMAL, THREE, TWO, copy_dataset
 

@@ -1,5 +1,5 @@
 """``python -m gapcli``."""
 
-from gapcli.console import main
+from gapcli.entry import main
 
 main(prog_name="gapcli")

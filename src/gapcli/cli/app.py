@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from gapcli.choices import OutputFormat
 from gapcli.cli.streams import silence_stdout
+from gapcli.domain.choices import OutputFormat
 from gapcli.errors import ExitCode, GapcliError, OutputError
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, RenderableType
 
-    from gapcli.models import Dataset
+    from gapcli.domain.models import Dataset
 
 
 MIN_WIDTH = 20  # narrowest output drawn; a smaller COLUMNS is raised to this
@@ -82,7 +82,7 @@ def fail(message: str, code: int = ExitCode.FAILURE) -> NoReturn:
     Messages quote file names and YAML keys as written, so control characters in them are
     shown as visible escapes, as everywhere else.
     """
-    from gapcli.render.text import visible
+    from gapcli.domain.text import visible
 
     lines = visible(message).split("\n")
     sys.stderr.write("".join(f"gapcli: error: {line}\n" for line in lines if line))
@@ -91,7 +91,7 @@ def fail(message: str, code: int = ExitCode.FAILURE) -> NoReturn:
 
 def warn(messages: list[str]) -> None:
     """Print ``gapcli: warning: ...`` lines to stderr (plain text, control characters shown)."""
-    from gapcli.render.text import visible
+    from gapcli.domain.text import visible
 
     lines = [line for message in messages for line in visible(message).split("\n") if line]
     sys.stderr.write("".join(f"gapcli: warning: {line}\n" for line in lines))
@@ -258,7 +258,7 @@ def emit(
     if isinstance(renderable, str):
         from rich.text import Text
 
-        from gapcli.render.text import visible
+        from gapcli.domain.text import visible
 
         renderable = Text(visible(renderable))
     out = console(ctx, stderr=stderr)
@@ -267,7 +267,7 @@ def emit(
     out.file = writer  # type: ignore[assignment]
     parts = renderable if isinstance(renderable, Iterator) else [renderable]
     if out.color_system is None:  # no style is drawn: the text, without Rich's segments
-        from gapcli.render.plain import plain_text, print_options
+        from gapcli.render.terminal.plain import plain_text, print_options
 
         options = print_options(out)
         for part in parts:  # each in one write, as Console.print writes it

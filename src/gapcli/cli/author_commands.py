@@ -81,7 +81,7 @@ def init(
     """
     from pathlib import Path
 
-    from gapcli.scaffold import parse_party, read_source, write_dataset
+    from gapcli.authoring.scaffold import parse_party, read_source, write_dataset
 
     parties = [parse_party(p) for p in party or []]
     sources = [read_source(s) for s in source or []]
@@ -127,7 +127,7 @@ def new(
       gapcli new water-share -p river-talks --gap-type expectation
       gapcli new water-share -p river-talks --title "Sharing the river"
     """
-    from gapcli.scaffold import write_issue
+    from gapcli.authoring.scaffold import write_issue
 
     path = write_issue(_folder(positions), issue, title, gap_type, force=force)
     write_stdout(
@@ -171,8 +171,8 @@ def source_show(
       gapcli source show memo -p river-talks
       gapcli source show memo -p river-talks --para 3..5
     """
-    from gapcli.render.text import visible
-    from gapcli.sources import source_text
+    from gapcli.domain.text import visible
+    from gapcli.sources.texts import source_text
 
     found = source_text(_folder(positions), source, text)
     paras = found.text.paras
@@ -199,10 +199,10 @@ def source_find(
     Example:
       gapcli source find memo "silt from the southern farms" -p river-talks
     """
+    from gapcli.domain.text import visible
     from gapcli.errors import GapcliError
-    from gapcli.render.text import visible
-    from gapcli.sources import source_text
-    from gapcli.yaml_text import quoted
+    from gapcli.io.yaml_text import quoted
+    from gapcli.sources.texts import source_text
 
     found = source_text(_folder(positions), source, text)
     passages = found.text.find(words)

@@ -19,11 +19,11 @@ from gapcli.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from gapcli.brief import Brief, Options
-    from gapcli.choices import Paper
-    from gapcli.diff import DatasetDiff
-    from gapcli.formats import Format
-    from gapcli.models import Dataset, Issue
+    from gapcli.document.brief import Brief, Options
+    from gapcli.document.formats import Format
+    from gapcli.domain.choices import Paper
+    from gapcli.domain.models import Dataset, Issue
+    from gapcli.views.diff import DatasetDiff
 
 
 TitleOption = Annotated[
@@ -53,9 +53,9 @@ def brief_options(
     filtered: bool = False,
 ) -> Options:
     """The reader's choices, checked like dataset text (a blank title is refused)."""
-    from gapcli.brief import Options
+    from gapcli.document.brief import Options
+    from gapcli.domain.models import INVISIBLE
     from gapcli.errors import UsageError
-    from gapcli.models import INVISIBLE
 
     for name, value in (("--title", title), ("--for", prepared_for), ("--marking", marking)):
         if value is not None and not value.strip(f" \t\n{INVISIBLE}"):
@@ -67,8 +67,8 @@ def make_brief(
     dataset: Dataset, chosen: list[Issue], options: Options, detail: bool = True
 ) -> Brief:
     """The brief of the chosen issues, dated today (or SOURCE_DATE_EPOCH's day)."""
-    from gapcli.brief import build
-    from gapcli.clock import today
+    from gapcli.document.brief import build
+    from gapcli.io.clock import today
 
     return build(dataset, chosen, today(), options, detail)
 
@@ -84,8 +84,8 @@ def document(
 ) -> str | bytes:
     """The export in ``fmt``: the brief, or with ``full`` the whole dossier, on ``paper``;
     ``since``: with a "What changed" section."""
-    from gapcli.choices import Paper
-    from gapcli.formats import Format
+    from gapcli.document.formats import Format
+    from gapcli.domain.choices import Paper
 
     if fmt is Format.JSON:
         from gapcli.render import json as render_json
@@ -93,7 +93,7 @@ def document(
         return render_json.dumps(render_json.export(dataset, chosen))
     brief = make_brief(dataset, chosen, options, detail=not full)
     if fmt is Format.MD:
-        from gapcli.render.diff import briefing_section
+        from gapcli.render.terminal.diff import briefing_section
 
         changes = briefing_section(since) if since else None
         if full:
@@ -103,12 +103,12 @@ def document(
         from gapcli.render.brief_markdown import brief_markdown
 
         return brief_markdown(brief, changes)
-    from gapcli.render.diff_blocks import since_blocks
+    from gapcli.document.changes import since_blocks
 
     section = since_blocks(since) if since else None
     whole = None
     if full:
-        from gapcli.dossier import build
+        from gapcli.document.dossier import build
 
         whole = build(dataset, chosen, brief, options.filtered, section)
     if fmt is Format.DOCX:
@@ -121,7 +121,7 @@ def document(
     html = dossier_html(whole, paper) if whole else brief_html(brief, paper, section)
     if fmt is Format.HTML:
         return html
-    from gapcli.pdf import html_to_pdf
+    from gapcli.io.browser import html_to_pdf
 
     return html_to_pdf(html)
 
@@ -149,8 +149,8 @@ def brief(
       gapcli brief -i china-role --for "Participants, round 2" --marking "Chatham House Rule"
       gapcli brief --quotes --tag evidence
     """
-    from gapcli.query import entries_left, select_issues
-    from gapcli.render.brief_terminal import brief_view
+    from gapcli.render.terminal.brief import brief_view
+    from gapcli.views.filters import entries_left, select_issues
 
     dataset = load(positions)
     wanted = filters(issue, tag, all_tags, side, voice, by)

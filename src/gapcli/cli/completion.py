@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from gapcli.models import Dataset
+    from gapcli.domain.models import Dataset
 
 
 def _positions(ctx: typer.Context) -> str | None:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gapcli.choices import Paper
 from gapcli.cli.app import JsonOption, PositionsOption, app, emit, load, show, write_stdout
 from gapcli.cli.brief_commands import ForOption, MarkingOption, QuotesOption, TitleOption
 from gapcli.cli.options import (
@@ -23,10 +22,11 @@ from gapcli.cli.options import (
     nothing_left,
     output_format,
 )
+from gapcli.domain.choices import Paper
 from gapcli.errors import UsageError
 
 if TYPE_CHECKING:
-    from gapcli.formats import Format
+    from gapcli.document.formats import Format
 
 
 @app.command("list")
@@ -55,7 +55,7 @@ def list_issues(
       gapcli list --columns id,tags --tag trust --tag taiwan
       gapcli list --format tsv | grep precursor
     """
-    from gapcli.render.terminal import ListColumn, list_columns, list_table
+    from gapcli.render.terminal.issues import ListColumn, list_columns, list_table
 
     shown = list_columns(columns) if columns is not None else list(ListColumn)
     form = output_format(fmt, as_json)
@@ -108,8 +108,8 @@ def compare(
       gapcli compare china-role --quotes
       gapcli compare --tag taiwan --voice official-voices
     """
-    from gapcli.query import entries_left, to_compare
-    from gapcli.render.terminal import compare_views
+    from gapcli.render.terminal.issues import compare_views
+    from gapcli.views.filters import entries_left, to_compare
 
     dataset = load(positions)
     wanted = filters([*(issue_ids or []), *(issue or [])], tag, all_tags, side, voice, by)
@@ -199,8 +199,8 @@ def export(
       gapcli export --md --tag trust --voice official-voices
     """
     from gapcli.cli.brief_commands import brief_options, document
-    from gapcli.formats import Format, choose_format, choose_paper
-    from gapcli.query import entries_left, select_issues
+    from gapcli.document.formats import Format, choose_format, choose_paper
+    from gapcli.views.filters import entries_left, select_issues
 
     given = _given_format(fmt, md, as_json)
     chosen_format = choose_format(given, output)
@@ -223,7 +223,7 @@ def export(
         changes = since_diff(since, positions, dataset, chosen)
     if output == "-" and given is None and not full and on_terminal():
         from gapcli.cli.brief_commands import make_brief
-        from gapcli.render.brief_terminal import brief_view
+        from gapcli.render.terminal.brief import brief_view
 
         emit(ctx, brief_view(make_brief(dataset, chosen, options)))
         return
@@ -231,8 +231,8 @@ def export(
     if output == "-":
         write_stdout(content)
         return
-    from gapcli.output import write_atomic
-    from gapcli.render.text import plural
+    from gapcli.domain.text import plural
+    from gapcli.io.output import write_atomic
 
     write_atomic(output, content, force=force)
     emit(ctx, f"Wrote {output} ({plural(len(chosen), 'issue')}).", stderr=True)
@@ -245,7 +245,7 @@ def on_terminal() -> bool:
 
 def _given_format(fmt: str | None, md: bool, as_json: bool) -> Format | None:
     """The format asked for by --format, --md or --json (at most one of them)."""
-    from gapcli.formats import Format
+    from gapcli.document.formats import Format
 
     asked = [f for f, on in (("--md", md), ("--json", as_json)) if on]
     if fmt is not None:
@@ -302,10 +302,10 @@ def validate(
       gapcli validate -p my-dataset --fix
       gapcli validate --source-text fp2024=article.txt
     """
+    from gapcli.authoring.validation import validate_folder
     from gapcli.cli.app import dataset_dir, loading, warn
+    from gapcli.domain.text import plural
     from gapcli.errors import DataError
-    from gapcli.render.text import plural
-    from gapcli.validation import validate_folder
 
     with loading():
         found = validate_folder(dataset_dir(positions), source_text or [], fix=fix)

@@ -17,8 +17,8 @@ from gapcli.cli.app import (
 )
 
 if TYPE_CHECKING:
-    from gapcli.diff import DatasetDiff
-    from gapcli.models import Dataset, Issue
+    from gapcli.domain.models import Dataset, Issue
+    from gapcli.views.diff import DatasetDiff
 
 
 @app.command()
@@ -56,10 +56,10 @@ def diff(
       gapcli diff v1.0 v2.0 --md > changes.md
       gapcli diff old-positions positions --json
     """
-    from gapcli.diff import diff as compare_versions
     from gapcli.errors import UsageError
-    from gapcli.render.diff import diff_json, diff_markdown, diff_view
-    from gapcli.revision import load_side
+    from gapcli.render.terminal.diff import diff_json, diff_markdown, diff_view
+    from gapcli.views.diff import diff as compare_versions
+    from gapcli.views.revision import load_side
 
     if md and as_json:
         raise UsageError("--md and --json cannot be used together; choose one format")
@@ -83,9 +83,9 @@ def since_diff(
     """``export --since``: what changed in the chosen issues since ``old``."""
     from dataclasses import replace
 
-    from gapcli.diff import Version
-    from gapcli.diff import diff as compare_versions
-    from gapcli.revision import load_side
+    from gapcli.views.diff import Version
+    from gapcli.views.diff import diff as compare_versions
+    from gapcli.views.revision import load_side
 
     folder = dataset_dir(positions)
     with loading():

@@ -55,7 +55,7 @@ def search(
       gapcli search chinese --side us --by lawmakers --format tsv
     """
     from gapcli.errors import GapcliError
-    from gapcli.explore import search as find
+    from gapcli.views.explore import search as find
 
     form = output_format(fmt, as_json)
     dataset = load(positions)
@@ -63,7 +63,7 @@ def search(
     hits = find(dataset, query, chosen)
     from gapcli.render import json as render_json
     from gapcli.render import tsv
-    from gapcli.render.explore import search_view
+    from gapcli.render.terminal.explore import search_view
 
     show(
         ctx,
@@ -100,7 +100,7 @@ def perceptions(
       gapcli perceptions
       gapcli perceptions --tag trust --voice official-voices
     """
-    from gapcli.explore import perceptions as rows_of
+    from gapcli.views.explore import perceptions as rows_of
 
     dataset = load(positions)
     chosen = filters(issue, tag, all_tags, side, voice, by).check(dataset)
@@ -110,7 +110,7 @@ def perceptions(
 
         write_stdout(render_json.dumps(render_json.perceptions(rows, dataset)))
     else:
-        from gapcli.render.explore import perception_table
+        from gapcli.render.terminal.explore import perception_table
 
         emit(ctx, perception_table(rows, dataset).parts())
     if chosen.on_statements:
@@ -152,7 +152,7 @@ def mirror(
       gapcli mirror --side china --voice official-voices
       gapcli mirror --json
     """
-    from gapcli.sides import mirror as pairs_of
+    from gapcli.views.sides import mirror as pairs_of
 
     dataset = load(positions)
     ids = [issue_id] if issue_id else []
@@ -164,7 +164,7 @@ def mirror(
 
         write_stdout(render_json.dumps(render_json.mirror(pairs, dataset)))
     else:
-        from gapcli.render.explore import mirror_view
+        from gapcli.render.terminal.explore import mirror_view
 
         one = len(issues) == 1 and bool(chosen.issues)
         emit(ctx, mirror_view(pairs, dataset, every_pair=one))
@@ -196,7 +196,7 @@ def timeline(
       gapcli timeline
       gapcli timeline --tag taiwan --format tsv
     """
-    from gapcli.explore import timeline as events_of
+    from gapcli.views.explore import timeline as events_of
 
     form = output_format(fmt, as_json)
     dataset = load(positions)
@@ -204,7 +204,7 @@ def timeline(
     events = events_of(dataset, chosen)
     from gapcli.render import json as render_json
     from gapcli.render import tsv
-    from gapcli.render.explore import timeline_table
+    from gapcli.render.terminal.explore import timeline_table
 
     show(
         ctx,
@@ -239,7 +239,7 @@ def facts(
       gapcli facts --json
       gapcli facts --voice public --format tsv
     """
-    from gapcli.explore import facts as facts_of
+    from gapcli.views.explore import facts as facts_of
 
     form = output_format(fmt, as_json)
     dataset = load(positions)
@@ -247,7 +247,7 @@ def facts(
     items = facts_of(dataset, chosen)
     from gapcli.render import json as render_json
     from gapcli.render import tsv
-    from gapcli.render.explore import facts_table
+    from gapcli.render.terminal.explore import facts_table
 
     show(
         ctx,

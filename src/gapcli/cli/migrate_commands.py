@@ -41,8 +41,8 @@ def migrate(
     """
     from pathlib import Path
 
-    from gapcli.migrate import migrate_folder, write_migration
-    from gapcli.render.text import plural, visible
+    from gapcli.authoring.migrate import migrate_folder, write_migration
+    from gapcli.domain.text import plural, visible
 
     source, out = Path(folder), Path(output)
     migration = migrate_folder(source)

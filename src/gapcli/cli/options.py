@@ -2,7 +2,7 @@
 
 Every filter means the same on every command (docs/usage.md, "Filters"): ``--issue`` and
 ``--tag`` choose issues, ``--side``, ``--voice`` and ``--by`` choose statements. Light at
-import time: the core (``gapcli.query``) is imported only when a command runs.
+import time: the core (``gapcli.views.filters``) is imported only when a command runs.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gapcli.choices import OutputFormat, VoiceChoice
+from gapcli.domain.choices import OutputFormat, VoiceChoice
 
 if TYPE_CHECKING:
-    from gapcli.query import Filters
+    from gapcli.views.filters import Filters
 
 
 def complete_issue_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -109,7 +109,7 @@ def filters(
     by: str | None = None,
 ) -> Filters:
     """The options as one ``Filters`` (not yet checked against a dataset)."""
-    from gapcli.query import Filters
+    from gapcli.views.filters import Filters
 
     return Filters(
         tuple(issue or ()), tuple(tag or ()), all_tags, tuple(side or ()), tuple(voice or ()), by

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from gapcli.choices import SchemaKind
 from gapcli.cli.app import app, emit, write_stdout
+from gapcli.domain.choices import SchemaKind
 
 
 @app.command()
@@ -46,8 +46,8 @@ def schema(
     """
     from pathlib import Path
 
+    from gapcli.authoring.schema import schema_text, write_schemas
     from gapcli.errors import UsageError
-    from gapcli.schema import schema_text, write_schemas
 
     if write is None:
         if force:

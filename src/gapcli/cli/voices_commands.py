@@ -44,7 +44,7 @@ def voices(
       gapcli voices
       gapcli voices --voice other-voices --side china --format tsv
     """
-    from gapcli.explore import speakers, statements
+    from gapcli.views.explore import speakers, statements
 
     form = output_format(fmt, as_json)
     dataset = load(positions)
@@ -52,7 +52,7 @@ def voices(
     found = speakers(statements(dataset, chosen), dataset)
     from gapcli.render import json as render_json
     from gapcli.render import tsv
-    from gapcli.render.explore import speakers_table
+    from gapcli.render.terminal.explore import speakers_table
 
     show(
         ctx,
@@ -96,7 +96,7 @@ def who(
       gapcli who lawmakers --format tsv
     """
     from gapcli.errors import GapcliError
-    from gapcli.explore import speakers, statements
+    from gapcli.views.explore import speakers, statements
 
     form = output_format(fmt, as_json)
     dataset = load(positions)
@@ -105,7 +105,7 @@ def who(
     found = speakers(said, dataset)
     from gapcli.render import json as render_json
     from gapcli.render import tsv
-    from gapcli.render.explore import who_view
+    from gapcli.render.terminal.explore import who_view
 
     show(
         ctx,

@@ -16,8 +16,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from gapcli.domain.models import DATASET_FILE_KEY, Dataset, DatasetFile, Issue, Loc, Origin
 from gapcli.errors import DataError
-from gapcli.files import MAX_FILE_BYTES, read_regular
+from gapcli.io.files import MAX_FILE_BYTES, read_regular
 from gapcli.loader.checks import (
     UNDECIDED,
     Cast,
@@ -38,7 +39,6 @@ from gapcli.loader.discovery import (
 from gapcli.loader.messages import problem_at, validate
 from gapcli.loader.plain import check_plain_issue
 from gapcli.loader.yaml_safe import MAX_DEPTH, compose_bytes, plain, read_yaml, read_yaml_bytes
-from gapcli.models import DATASET_FILE_KEY, Dataset, DatasetFile, Issue, Loc, Origin
 
 __all__ = [
     "DATASET_FILE",
@@ -59,7 +59,7 @@ __all__ = [
 
 
 # Turns a schema-1 dataset's plain data (dataset file, {file name: issue data}) into
-# schema 2 in memory; see gapcli.migrate.upgrade.
+# schema 2 in memory; see gapcli.authoring.migrate.upgrade.
 Upgrade = Callable[[Any, dict[str, Any]], tuple[Any, dict[str, Any]]]
 
 

@@ -13,10 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from gapcli.errors import DataError
-from gapcli.loader.discovery import DATASET_FILE
-from gapcli.loader.messages import problem_at
-from gapcli.models import (
+from gapcli.domain.models import (
     OFFICIAL_VOICES,
     SCHEMA_VERSION,
     Citation,
@@ -26,7 +23,10 @@ from gapcli.models import (
     Origin,
     Voice,
 )
-from gapcli.walk import dotted, iter_citations
+from gapcli.domain.walk import dotted, iter_citations
+from gapcli.errors import DataError
+from gapcli.loader.discovery import DATASET_FILE
+from gapcli.loader.messages import problem_at
 
 UNDECIDED = (
     "{shown}: a schema-1 dataset, read through the migration in memory; it could not decide "

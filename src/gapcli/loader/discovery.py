@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from gapcli.errors import DataError, UsageError
-from gapcli.files import kind_of
+from gapcli.io.files import kind_of
 
 DATASET_FILE = "dataset.yaml"
 ISSUE_SUFFIXES = (".yaml", ".yml")

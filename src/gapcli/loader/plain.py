@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
 
+from gapcli.domain.models import Citation, Loc, Origin
 from gapcli.loader.checks import Cast, cite_problem, undeclared
 from gapcli.loader.messages import problem_at
-from gapcli.models import Citation, Loc, Origin
 
 SIDE_LISTS = ("claims", "readings", "asks")
 

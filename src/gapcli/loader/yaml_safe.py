@@ -21,9 +21,9 @@ from typing import Any
 
 import yaml
 
+from gapcli.domain.models import Loc
 from gapcli.errors import DataError
-from gapcli.files import MAX_FILE_BYTES, read_regular
-from gapcli.models import Loc
+from gapcli.io.files import MAX_FILE_BYTES, read_regular
 
 MAX_DEPTH = 50
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gapcli.brief import Brief, Header, Sentence
-from gapcli.models import Source
+from gapcli.document.brief import Brief, Header, Sentence
+from gapcli.domain.models import Source
+from gapcli.domain.text import plural
 from gapcli.render.markdown import md, quoted
-from gapcli.render.text import plural
 
 
 def spans(sentence: Sentence) -> str:

@@ -17,13 +17,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
-from gapcli.brief import Brief, Header, Sentence
-from gapcli.choices import Paper
-from gapcli.dossier import Block, Bullets, Dossier, Grid, Heading, Para, Sources
-from gapcli.formats import PAGE_MM
-from gapcli.models import Source
+from gapcli.document.brief import Brief, Header, Sentence
+from gapcli.document.dossier import Block, Bullets, Dossier, Grid, Heading, Para, Sources
+from gapcli.document.formats import PAGE_MM
+from gapcli.domain.choices import Paper
+from gapcli.domain.models import Source
+from gapcli.domain.text import visible
 from gapcli.render.brief_markdown import dateline
-from gapcli.render.text import visible
 
 # XML 1.0 cannot hold these at all (python-docx would refuse them): shown as escapes.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

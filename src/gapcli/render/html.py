@@ -8,13 +8,13 @@ from __future__ import annotations
 import html
 import re
 
-from gapcli.brief import Brief, Header, Sentence
-from gapcli.choices import Paper
-from gapcli.dossier import Block, Bullets, Dossier, Grid, Heading, Para, Sources
-from gapcli.formats import PAGE_CSS
-from gapcli.models import Source
+from gapcli.document.brief import Brief, Header, Sentence
+from gapcli.document.dossier import Block, Bullets, Dossier, Grid, Heading, Para, Sources
+from gapcli.document.formats import PAGE_CSS
+from gapcli.domain.choices import Paper
+from gapcli.domain.models import Source
+from gapcli.domain.text import visible
 from gapcli.render.brief_markdown import dateline
-from gapcli.render.text import visible
 
 CSS = """
 :root { color: #1a1a1a; background: #ffffff; }

@@ -14,12 +14,12 @@ from typing import Any
 
 from pydantic_core import PydanticSerializationError, to_json
 
-from gapcli.explore import PerceptionRow, Speaker, narrowed_meta, when
-from gapcli.models import INVISIBLE, Dataset, Event, Fact, Issue
-from gapcli.query import Filters
-from gapcli.sides import MirrorPair, sides
-from gapcli.statements import Said
-from gapcli.walk import iter_citations
+from gapcli.domain.models import INVISIBLE, Dataset, Event, Fact, Issue
+from gapcli.domain.walk import iter_citations
+from gapcli.views.explore import PerceptionRow, Speaker, narrowed_meta, when
+from gapcli.views.filters import Filters
+from gapcli.views.sides import MirrorPair, sides
+from gapcli.views.statements import Said
 
 FORMAT = 3
 

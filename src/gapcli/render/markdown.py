@@ -6,9 +6,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from gapcli.brief import Brief
-from gapcli.explore import narrowed_meta, when
-from gapcli.models import (
+from gapcli.document.brief import Brief
+from gapcli.domain.models import (
     GAP_TYPE_MEANING,
     Citation,
     Claim,
@@ -20,9 +19,10 @@ from gapcli.models import (
     Statement,
     display_date,
 )
-from gapcli.render.terminal import entry_label
-from gapcli.render.text import attribution, visible
-from gapcli.sides import Row, Side, analysis_heading, no_stance, row_label, sides
+from gapcli.domain.text import attribution, visible
+from gapcli.render.terminal.issues import entry_label
+from gapcli.views.explore import narrowed_meta, when
+from gapcli.views.sides import Row, Side, analysis_heading, no_stance, row_label, sides
 
 # Inline markup in GFM and in pandoc's Markdown: emphasis, code, links and spans, tables,
 # strikeout and subscript, headings' closing `#`, math ($), superscript (^), citations (@)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from gapcli.explore import Speaker, when
-from gapcli.models import Citation, Event, Fact, Issue
-from gapcli.render.text import visible
-from gapcli.statements import Said
+from gapcli.domain.models import Citation, Event, Fact, Issue
+from gapcli.domain.text import visible
+from gapcli.views.explore import Speaker, when
+from gapcli.views.statements import Said
 
 _BREAKS = re.compile(r"[\t\n\r]+")
 
