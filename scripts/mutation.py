@@ -99,7 +99,7 @@ MODULES = {
     "checks": Module("src/gapcli/loader/checks.py"),
     "messages": Module("src/gapcli/loader/messages.py", optional=True),
     "models": Module(
-        "src/gapcli/domain/models.py",
+        "src/gapcli/domain/values.py",
         ("_visible", "_draws", "placeholder", "_real_date", "_unique", "inside_dataset"),
     ),
     "query": Module(
@@ -197,7 +197,7 @@ EQUIVALENT: dict[str, str] = {
         "drops cutoff=0.6 from difflib.get_close_matches, whose default cutoff is 0.6"
     ),
     "gapcli.loader.checks.x_undeclared__mutmut_13": "n=2 instead of 1: as above",
-    "gapcli.domain.models.x__draws__mutmut_6": (
+    "gapcli.domain.values.x__draws__mutmut_6": (
         '`not in "XXMCZXX"`: no Unicode general category starts with X, so the same letters count'
     ),
     "gapcli.views.filters.xǁFiltersǁcheck__mutmut_7": (
