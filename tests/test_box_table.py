@@ -16,13 +16,13 @@ from rich.text import Text
 
 from gapcli.loader import load_dataset
 from gapcli.render.terminal.box_table import BoxColumn, BoxTable, Layouts
+from gapcli.render.terminal.cells import t
 from gapcli.render.terminal.explore import (
     _mirror_head,
     _mirror_rows,
     _perception_rows,
     perception_table,
 )
-from gapcli.render.terminal.issues import t
 from gapcli.views.explore import perceptions
 from gapcli.views.filters import Filters
 from gapcli.views.sides import mirror

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gapcli.render.terminal import plain
-from gapcli.render.terminal.issues import Lines, Styled
+from gapcli.render.terminal.cells import Lines, Styled
 
 from conftest import DIFF_NEW, DIFF_OLD, EXPLORE, HOSTILE, REPO, THREE, TWO, VARNA, Run
 

@@ -15,8 +15,8 @@ from rich.text import Text
 from gapcli.domain.models import Dataset
 from gapcli.errors import UsageError
 from gapcli.loader import load_dataset
+from gapcli.render.terminal.cells import Lines, Styled
 from gapcli.render.terminal.explore import HIGHLIGHT, snippet
-from gapcli.render.terminal.issues import Lines, Styled
 from gapcli.views.explore import search, search_pattern
 from gapcli.views.statements import Said
 

@@ -33,7 +33,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.render.terminal.issues import Bullets
+from gapcli.render.terminal.cells import Bullets
 from gapcli.render.terminal.plain import drawn_text, text_lines
 from gapcli.render.terminal.wrap import fit
 

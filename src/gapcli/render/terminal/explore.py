@@ -17,7 +17,7 @@ from rich.text import Text
 from gapcli.domain.models import Citation, Dataset, Event, Fact
 from gapcli.domain.text import attribution, marker, markers, plural, visible
 from gapcli.render.terminal.box_table import BoxColumn, BoxTable, Layouts
-from gapcli.render.terminal.issues import Lines, Styled, claim_text, grouped_block, t
+from gapcli.render.terminal.cells import Lines, Styled, claim_text, grouped_block, t
 from gapcli.render.terminal.simple_table import Column, SimpleTable
 from gapcli.views.explore import PerceptionRow, Speaker, when
 from gapcli.views.sides import MirrorPair, no_stance
