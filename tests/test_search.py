@@ -17,7 +17,8 @@ from gapcli.errors import UsageError
 from gapcli.loader import load_dataset
 from gapcli.render.terminal.cells import Lines, Styled
 from gapcli.render.terminal.explore import HIGHLIGHT, snippet
-from gapcli.views.explore import search, search_pattern
+from gapcli.views.explore import search
+from gapcli.views.matching import search_pattern
 from gapcli.views.statements import Said
 
 from conftest import EXPLORE, THREE, TWO, Run, lines

@@ -22,14 +22,10 @@ from gapcli.domain.models import (
     Reading,
     Voice,
 )
-from gapcli.errors import UsageError
 from gapcli.views.filters import Filters
+from gapcli.views.matching import search_pattern
 from gapcli.views.sides import read_party
 from gapcli.views.statements import Said, said, units
-
-_SINGLE = "'\u2018\u2019\u201a\u201b"  # straight, then typographic single quotes
-_DOUBLE = '"\u201c\u201d\u201e\u201f'  # straight, then typographic double quotes
-_QUOTE_CLASS = {**dict.fromkeys(_SINGLE, f"[{_SINGLE}]"), **dict.fromkeys(_DOUBLE, f"[{_DOUBLE}]")}
 
 
 @dataclass(frozen=True)
@@ -55,15 +51,6 @@ class PerceptionRow:
     reader: Party
     has_position: bool  # False: the issue records nothing for the reader
     views: dict[str, list[Reading]]  # read party id (declared order, reader left out) -> readings
-
-
-def search_pattern(query: str) -> re.Pattern[str]:
-    """The compiled query: case-insensitive, any run of white space, straight = curly quotes."""
-    words = query.split()
-    if not words:
-        raise UsageError("empty search query; give a word or phrase, e.g. gapcli search Taiwan")
-    parts = ("".join(_QUOTE_CLASS.get(ch) or re.escape(ch) for ch in word) for word in words)
-    return re.compile(r"\s+".join(parts), re.IGNORECASE)
 
 
 def search(dataset: Dataset, query: str, filters: Filters | None = None) -> list[Said]:

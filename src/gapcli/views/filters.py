@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from gapcli.domain.choices import GROUPS, VoiceChoice
 from gapcli.domain.models import Claim, Dataset, Issue, Party, Reading, Voice
 from gapcli.errors import UsageError
+from gapcli.views.matching import search_pattern
 from gapcli.views.sides import MirrorPair, read_party
 
 
@@ -75,8 +76,6 @@ class Filters:
                 ids = ", ".join(p.id for p in dataset.meta.parties)
                 raise UsageError(f"unknown side {asked!r}; the sides are: {ids}")
         if self.by is not None:
-            from gapcli.views.explore import search_pattern
-
             search_pattern(self.by)  # an empty --by is the same usage error as an empty query
         return replace(self, issues=issues, tags=tags, sides=sides)
 
@@ -108,8 +107,6 @@ class Filters:
         if self.by is None:
             by_matches: Callable[[str], bool] = lambda _: True  # noqa: E731
         else:
-            from gapcli.views.explore import search_pattern
-
             by_matches = search_pattern(self.by).search  # type: ignore[assignment]
 
         def keep(side: str | None, voice: Voice | None, by: str | None) -> bool:
@@ -248,7 +245,6 @@ def unknown_issue_message(dataset: Dataset, issue_id: str) -> str:
 
 def _mentioned(dataset: Dataset, words: str) -> bool:
     from gapcli.domain.walk import prose
-    from gapcli.views.explore import search_pattern
 
     pattern = search_pattern(words)
     return any(
