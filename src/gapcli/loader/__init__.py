@@ -69,13 +69,7 @@ def load_dataset(folder: Path | str, upgrade: Upgrade | None = None) -> Dataset:
     With ``upgrade``, a schema-1 dataset is migrated in memory instead of refused.
     """
     shown = str(folder)
-    folder = Path(folder)
-    files = issue_files(folder, shown)
-    readers = {
-        path.name: partial(read_regular, path, str(path))
-        for path in [folder / DATASET_FILE, *files]
-    }
-    return _load(shown, str(folder / DATASET_FILE)[: -len(DATASET_FILE)], readers, upgrade)
+    return _load(shown, *_folder_readers(Path(folder), shown), upgrade)
 
 
 def load_files(shown: str, files: Mapping[str, bytes], upgrade: Upgrade | None = None) -> Dataset:
@@ -144,13 +138,17 @@ def check_dataset(folder: Path | str) -> Checked:
     for problems in the data (``validate``'s one pass); a folder that cannot be read at all,
     or a schema-1 dataset, still raises DataError."""
     shown = str(folder)
-    folder = Path(folder)
+    return _collect(shown, *_folder_readers(Path(folder), shown), None)[0]
+
+
+def _folder_readers(folder: Path, shown: str) -> tuple[str, dict[str, Callable[[], bytes]]]:
+    """The prefix of a folder's file names in messages, and a reader of each dataset file."""
     files = issue_files(folder, shown)
-    readers = {
+    readers: dict[str, Callable[[], bytes]] = {
         path.name: partial(read_regular, path, str(path))
         for path in [folder / DATASET_FILE, *files]
     }
-    return _collect(shown, str(folder / DATASET_FILE)[: -len(DATASET_FILE)], readers, None)[0]
+    return str(folder / DATASET_FILE)[: -len(DATASET_FILE)], readers
 
 
 def _load(
@@ -193,55 +191,70 @@ def _collect(
         check_schema(meta_data, meta_origin)
         meta = validate(DatasetFile, meta_data, meta_origin, problems)
     checked = Checked(meta, origins={DATASET_FILE_KEY: meta_origin}, problems=problems)
-    issues, origins = checked.issues, checked.origins
-    unloaded = checked.unloaded  # stems of issue files that failed: no knock-on errors about them
     for name, read in issue_readers:
-        stem, suffix = name.rsplit(".", 1)
         if migrated is not None:
             data, origin = migrated[name]
         else:
             data, origin = _parse(read, prefix + name, problems)
-        errors: list[Loc] = []
-        issue = None if data is None else validate(Issue, data, origin, problems, errors)
-        if issue is None:
-            unloaded.add(stem)
-            if data is not None:
-                checked.failed.append(Failed(data, origin, errors))
-            continue
-        if issue.id != stem:
-            problems.append(
-                problem_at(
-                    origin,
-                    ("id",),
-                    f"{issue.id!r} differs from the file name; "
-                    f"rename the file to {issue.id}.{suffix} or fix the id",
-                )
+        _add_issue(checked, name, data, origin)
+    _cross_check(checked, meta_data, meta_origin)
+    return checked, migrated is not None
+
+
+def _add_issue(checked: Checked, name: str, data: Any, origin: Origin) -> None:
+    """Validate one issue file's data and add the issue, or its problems, to ``checked``."""
+    problems, issues, origins = checked.problems, checked.issues, checked.origins
+    stem, suffix = name.rsplit(".", 1)
+    errors: list[Loc] = []
+    issue = None if data is None else validate(Issue, data, origin, problems, errors)
+    if issue is None:
+        checked.unloaded.add(stem)  # no knock-on errors about a file that failed
+        if data is not None:
+            checked.failed.append(Failed(data, origin, errors))
+        return
+    if issue.id != stem:
+        problems.append(
+            problem_at(
+                origin,
+                ("id",),
+                f"{issue.id!r} differs from the file name; "
+                f"rename the file to {issue.id}.{suffix} or fix the id",
             )
-        if issue.id in issues:
-            problems.append(
-                problem_at(
-                    origin,
-                    ("id",),
-                    f"duplicate issue id {issue.id!r}, also in {origins[issue.id].path}",
-                )
+        )
+    if issue.id in issues:
+        problems.append(
+            problem_at(
+                origin,
+                ("id",),
+                f"duplicate issue id {issue.id!r}, also in {origins[issue.id].path}",
             )
-            continue
-        issues[issue.id] = issue
-        origins[issue.id] = origin
+        )
+        return
+    issues[issue.id] = issue
+    origins[issue.id] = origin
+
+
+def _cross_check(checked: Checked, meta_data: Any, meta_origin: Origin) -> None:
+    """The checks that span files, on what loaded (and on the issue files that failed)."""
+    problems, issues, origins, unloaded = (
+        checked.problems,
+        checked.issues,
+        checked.origins,
+        checked.unloaded,
+    )
     known = issues.keys() | unloaded
-    if meta is not None:
-        problems.extend(cross_check(meta, meta_origin, issues, origins, unloaded))
-        cast = Cast.of(meta)
+    if checked.meta is not None:
+        problems.extend(cross_check(checked.meta, meta_origin, issues, origins, unloaded))
+        cast = Cast.of(checked.meta)
     elif isinstance(meta_data, dict):
         # The dataset file failed validation: check the issues against what it still tells.
         cast = Cast.from_plain(meta_data)
         for issue in issues.values():
             problems.extend(check_issue(issue, origins[issue.id], cast, known))
     else:
-        return checked, migrated is not None
+        return
     for failed in checked.failed:
         problems.extend(check_plain_issue(failed.data, failed.origin, cast, known, failed.errors))
-    return checked, migrated is not None
 
 
 def _marks_of(read: Callable[[], bytes], shown: str) -> dict[Loc, tuple[int, int]]:
