@@ -244,6 +244,11 @@ def _check_entries(issue: Issue, origin: Origin, parties: list[str] | None) -> I
                 )
     if parties is None:
         return
+    yield from _check_readings(issue, origin, parties)
+
+
+def _check_readings(issue: Issue, origin: Origin, parties: list[str]) -> Iterator[str]:
+    """Each reading reads a declared party other than its own, and answers what exists."""
     misnamed = any(p not in parties for p in issue.positions)
     for party, position in issue.positions.items():
         for i, reading in enumerate(position.readings):
