@@ -22,6 +22,18 @@ from gapcli.domain.values import (
 
 # The lists of entries under a side, in file order.
 SIDE_LISTS = ("claims", "readings", "asks")
+# What one item of a list (or a field) is called in a sentence, by the list's name.
+KIND_LABEL = {
+    "claims": "claim",
+    "readings": "reading",
+    "asks": "ask",
+    "common_ground": "common ground",
+    "bridges": "bridge",
+    "facts": "fact",
+    "timeline": "event",
+    "recommendations": "recommendation",
+    "why_it_matters": "why it matters",
+}
 
 
 class Citation(Model):

@@ -16,6 +16,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from gapcli.domain.entries import (
+    KIND_LABEL,
     SIDE_LISTS,
     Assessment,
     Citation,
@@ -58,6 +59,7 @@ __all__ = [
     "DATASET_FILE_KEY",
     "GAP_TYPE_MEANING",
     "INVISIBLE",
+    "KIND_LABEL",
     "NOT_BLANK",
     "OFFICIAL_VOICES",
     "PLACEHOLDER",

@@ -36,9 +36,6 @@ def row_label(row: Row, parties: int) -> str:
     }[row]
 
 
-KIND_LABEL = {"claims": "Claim", "readings": "Reading", "asks": "Ask"}
-
-
 @dataclass(frozen=True)
 class Side:
     """One side's column in one issue."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from gapcli.domain.models import (
+    KIND_LABEL,
     Assessment,
     Citation,
     Dialogue,
@@ -28,17 +29,6 @@ from gapcli.domain.models import (
 from gapcli.domain.walk import dotted, walk
 
 UNITS = (Statement, Assessment, Linked, Event, Gap, Dialogue)
-KIND_LABEL = {
-    "claims": "claim",
-    "readings": "reading",
-    "asks": "ask",
-    "common_ground": "common ground",
-    "bridges": "bridge",
-    "facts": "fact",
-    "timeline": "event",
-    "recommendations": "recommendation",
-    "why_it_matters": "why it matters",
-}
 
 
 @dataclass(frozen=True)

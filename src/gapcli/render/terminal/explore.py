@@ -14,14 +14,14 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.domain.models import Citation, Dataset, Event, Fact
+from gapcli.domain.models import KIND_LABEL, Citation, Dataset, Event, Fact
 from gapcli.domain.text import attribution, marker, markers, plural, visible
 from gapcli.render.terminal.box_table import BoxColumn, BoxTable, Layouts
 from gapcli.render.terminal.cells import Lines, Styled, claim_text, grouped_block, t
 from gapcli.render.terminal.simple_table import Column, SimpleTable
 from gapcli.views.explore import PerceptionRow, Speaker, when
 from gapcli.views.sides import MirrorPair, no_stance
-from gapcli.views.statements import KIND_LABEL, Said
+from gapcli.views.statements import Said
 
 SNIPPET = 80
 SHOWN_ISSUES = 6  # a speaker's issues a table cell lists; --format tsv and json list them all

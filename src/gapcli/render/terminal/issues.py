@@ -11,7 +11,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.domain.models import Claim, Dataset, Issue, Party, Reading
+from gapcli.domain.models import KIND_LABEL, Claim, Dataset, Issue, Party, Reading
 from gapcli.domain.text import markers
 from gapcli.domain.walk import iter_citations
 from gapcli.errors import UsageError
@@ -26,7 +26,6 @@ from gapcli.render.terminal.cells import (
 )
 from gapcli.render.terminal.simple_table import Column, SimpleTable
 from gapcli.views.sides import (
-    KIND_LABEL,
     Row,
     Side,
     analysis_heading,
@@ -117,8 +116,8 @@ def entry_label(kind: str, entry: Claim, reader: Party | None, dataset: Dataset)
     """``Reading of Betatown`` and the like: what an entry is, where the row does not say."""
     if isinstance(entry, Reading) and reader is not None:
         read = read_party(entry, reader.id, dataset)
-        return f"{KIND_LABEL[kind]} of {read.label if read else entry.of}"
-    return KIND_LABEL[kind]
+        return f"{KIND_LABEL[kind].capitalize()} of {read.label if read else entry.of}"
+    return KIND_LABEL[kind].capitalize()
 
 
 def stance_cell(side: Side, dataset: Dataset, quotes: bool = False, filtered: str = "") -> Text:
