@@ -176,11 +176,8 @@ def check_issue(issue: Issue, origin: Origin, cast: Cast, known: AbstractSet[str
     """The cross-file rules of one loaded issue, against the dataset's cast and issue ids."""
     problems: list[str] = []
     if cast.parties is not None:
-        for party in issue.positions:
-            if party not in cast.parties:
-                problems.append(
-                    problem_at(origin, ("positions", party), undeclared(party, cast.parties))
-                )
+        for loc, message in undeclared_parties(issue.positions, cast.parties):
+            problems.append(problem_at(origin, loc, message))
     problems.extend(_check_cites(issue, origin, cast))
     problems.extend(_check_entries(issue, origin, cast.parties))
     problems.extend(_check_refs(issue.related, ("related",), origin, known))
@@ -198,9 +195,24 @@ def _check_cites(model: BaseModel, origin: Origin, cast: Cast) -> Iterator[str]:
 
 
 def _check_refs(ids: list[str], loc: Loc, origin: Origin, known: AbstractSet[str]) -> Iterator[str]:
-    for i, ref in enumerate(ids):
+    for at, message in unknown_issues(enumerate(ids), loc, known):
+        yield problem_at(origin, at, message)
+
+
+def unknown_issues(
+    ids: Iterable[tuple[int, str]], loc: Loc, known: AbstractSet[str]
+) -> Iterator[tuple[Loc, str]]:
+    """Where and why each numbered issue id in a list at ``loc`` names no issue."""
+    for i, ref in ids:
         if ref not in known:
-            yield problem_at(origin, (*loc, i), f"no issue with id {ref!r}")
+            yield (*loc, i), f"no issue with id {ref!r}"
+
+
+def undeclared_parties(positions: Iterable[str], parties: list[str]) -> Iterator[tuple[Loc, str]]:
+    """Where and why each side of an issue's positions is not a declared party."""
+    for party in positions:
+        if party not in parties:
+            yield ("positions", party), undeclared(party, parties)
 
 
 def _check_entries(issue: Issue, origin: Origin, parties: list[str] | None) -> Iterator[str]:
@@ -280,12 +292,18 @@ def _check_readings(issue: Issue, origin: Origin, parties: list[str]) -> Iterato
             if other is None and misnamed:
                 continue  # its position is probably the undeclared key: reported once, there
             ids = {e.id for _, e in other.entries()} if other else set()
-            for j, ref in enumerate(reading.about):
-                if ref not in ids:
-                    known = ", ".join(sorted(ids)) or "none"
-                    yield problem_at(
-                        origin,
-                        (*here, "about", j),
-                        f"no entry {ref!r} in the position of {read!r} in this issue "
-                        f"(ids there: {known})",
-                    )
+            for loc, message in unanswered(here, read, enumerate(reading.about), ids):
+                yield problem_at(origin, loc, message)
+
+
+def unanswered(
+    here: Loc, read: str, about: Iterable[tuple[int, str]], ids: AbstractSet[str]
+) -> Iterator[tuple[Loc, str]]:
+    """Where and why each of a reading's ``about`` ids names no entry of the party it reads."""
+    for j, ref in about:
+        if ref not in ids:
+            known = ", ".join(sorted(ids)) or "none"
+            yield (
+                (*here, "about", j),
+                f"no entry {ref!r} in the position of {read!r} in this issue (ids there: {known})",
+            )

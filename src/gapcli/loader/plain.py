@@ -13,27 +13,30 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from gapcli.domain.models import Citation, Loc, Origin
-from gapcli.loader.checks import Cast, cite_problem, undeclared
+from gapcli.domain.models import SIDE_LISTS, Citation, Loc, Origin
+from gapcli.domain.walk import walk
+from gapcli.loader.checks import (
+    Cast,
+    cite_problem,
+    unanswered,
+    undeclared,
+    undeclared_parties,
+    unknown_issues,
+)
 from gapcli.loader.messages import problem_at
-
-SIDE_LISTS = ("claims", "readings", "asks")
 
 
 def plain_citations(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, Any]]]:
     """Every well-formed citation in plain data: a mapping in a ``cite`` list whose
     ``source`` is text and ``para`` a whole number (``quote`` may be anything)."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "cite" and isinstance(value, list):
-                for i, cite in enumerate(value):
-                    if _citation(cite):
-                        yield (*loc, key, i), cite
-            else:
-                yield from plain_citations(value, (*loc, key))
-    elif isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from plain_citations(item, (*loc, i))
+    inside: Loc | None = None  # the cite list being passed over: nothing in it is looked at
+    for at, value, _, _ in walk(data):
+        if inside is not None and at[: len(inside)] == inside:
+            continue
+        inside = None
+        if at and at[-1] == "cite" and isinstance(value, list):
+            inside = at
+            yield from (((*loc, *at, i), cite) for i, cite in enumerate(value) if _citation(cite))
 
 
 def _citation(value: Any) -> bool:
@@ -63,9 +66,7 @@ def _parties(data: dict[str, Any], cast: Cast) -> Iterator[tuple[Loc, str]]:
     positions = data.get("positions")
     if cast.parties is None or not isinstance(positions, dict):
         return
-    for party in positions:
-        if party not in cast.parties:
-            yield ("positions", party), undeclared(party, cast.parties)
+    yield from undeclared_parties(positions, cast.parties)
 
 
 def _cites(data: dict[str, Any], cast: Cast) -> Iterator[tuple[Loc, str]]:
@@ -83,9 +84,8 @@ def _related(data: dict[str, Any], known: AbstractSet[str]) -> Iterator[tuple[Lo
     related = data.get("related")
     if not isinstance(related, list):
         return
-    for i, ref in enumerate(related):
-        if isinstance(ref, str) and ref not in known:
-            yield ("related", i), f"no issue with id {ref!r}"
+    ids = ((i, ref) for i, ref in enumerate(related) if isinstance(ref, str))
+    yield from unknown_issues(ids, ("related",), known)
 
 
 def _entry_ids(position: Any) -> set[str] | None:
@@ -131,11 +131,5 @@ def _readings(data: dict[str, Any], cast: Cast) -> Iterator[tuple[Loc, str]]:
             ids = _entry_ids(positions.get(read, {}))
             if not isinstance(about, list) or ids is None:
                 continue
-            for j, ref in enumerate(about):
-                if isinstance(ref, str) and ref not in ids:
-                    known = ", ".join(sorted(ids)) or "none"
-                    yield (
-                        (*here, "about", j),
-                        f"no entry {ref!r} in the position of {read!r} in this issue "
-                        f"(ids there: {known})",
-                    )
+            refs = ((j, ref) for j, ref in enumerate(about) if isinstance(ref, str))
+            yield from unanswered(here, read, refs, ids)
