@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gapcli.domain.models import OFFICIAL_VOICES, SCHEMA_VERSION, Voice
+from gapcli.domain.models import OFFICIAL_VOICES, SCHEMA_VERSION, SIDE_LISTS, Voice
 from gapcli.errors import GapcliError, OutputError
 from gapcli.io.yaml_text import dump
 from gapcli.loader import DATASET_FILE, issue_files, read_yaml
@@ -26,12 +26,12 @@ from gapcli.loader.checks import MIGRATION
 
 VOICES = ", ".join(v.value for v in Voice)
 _OFFICIAL = {v.value for v in OFFICIAL_VOICES}
-SIDE_LISTS = ("claims", "perception", "asks")  # schema-1 lists under a side, in file order
+SCHEMA_1_LISTS = ("claims", "perception", "asks")  # schema-1 lists under a side, in file order
 ISSUE_ORDER = (
     "id", "title", "question", "tags", "gap_type", "summary", "positions", "analysis", "gap",
     "common_ground", "bridges", "related",
 )  # fmt: skip
-POSITION_ORDER = ("stance", "claims", "readings", "asks")
+POSITION_ORDER = ("stance", *SIDE_LISTS)
 ENTRY_ORDER = ("id", "of", "about", "text", "by", "voice", "cite", "assessment")
 STANCE_ORDER = ("text", "by", "voice", "cite")
 DATASET_ORDER = (
@@ -139,7 +139,7 @@ def _entries(data: dict[str, Any]) -> Iterator[tuple[str | None, str, dict[str, 
     if isinstance(positions, dict):
         for party, position in positions.items():
             if isinstance(position, dict):
-                for name in SIDE_LISTS:
+                for name in SCHEMA_1_LISTS:
                     for entry in _list(position.get(name)):
                         yield party, name, entry
     for name in ("common_ground", "bridges"):
@@ -201,7 +201,7 @@ def _position(
 ) -> dict[str, Any]:
     """One side in schema 2; its entries in the source's own voice go to ``analysis``."""
     new = {k: v for k, v in old.items() if k not in ("stance", "perception")}
-    for name in SIDE_LISTS:
+    for name in SCHEMA_1_LISTS:
         if not isinstance(old.get(name), list):
             continue
         kept = []
@@ -243,7 +243,7 @@ def _issue_notes(
             stance = old_positions[party].get("stance")
             if isinstance(stance, str):
                 yield _stance_note(file, at, stance, position)
-            for name in ("claims", "readings", "asks"):
+            for name in SIDE_LISTS:
                 for i, entry in enumerate(_list(position.get(name))):
                     if "voice" not in entry or _filled(unrecorded, new, entry):
                         yield _no_voice(file, (*at, name, i))
