@@ -360,7 +360,7 @@ def write_migration(migration: Migration, source: Path, out: Path, force: bool =
     the same name are replaced and others left as they are.
     """
     from gapcli.authoring.schema import write_schemas
-    from gapcli.io.output import write_atomic
+    from gapcli.io.output import new_folder, write_atomic
 
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: is a file; -o names the folder to write the dataset into")
@@ -370,15 +370,7 @@ def write_migration(migration: Migration, source: Path, out: Path, force: bool =
             f"{out}: is inside {source}; migrate never writes into the folder it reads, "
             "so choose a new folder outside it"
         )
-    if out.is_dir() and any(out.iterdir()) and not force:
-        raise OutputError(
-            f"{out}: folder exists and is not empty; choose a new folder, or use --force to "
-            "write into it (files of the same name are replaced)"
-        )
-    try:
-        (out / "schema").mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create the folder: {exc.strerror or exc}") from None
+    new_folder(out, force, "schema")
     for name, text in migration.files.items():
         write_atomic(out / name, text, force=force)
     write_schemas(out / "schema", force=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from gapcli.domain.models import SCHEMA_VERSION, GapType
 from gapcli.errors import DataError, OutputError, UsageError
-from gapcli.io.output import write_atomic
+from gapcli.io.output import new_folder, write_atomic
 from gapcli.io.yaml_text import quoted
 from gapcli.loader import DATASET_FILE, read_yaml
 from gapcli.loader.checks import Cast
@@ -152,16 +152,7 @@ def write_dataset(
     text = dataset_text(title, parties, sources)
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: is a file; give a folder for the new dataset")
-    if folder.is_dir() and any(folder.iterdir()) and not force:
-        raise OutputError(
-            f"{folder}: folder exists and is not empty; choose a new folder, or use --force to "
-            "write into it (files of the same name are replaced)"
-        )
-    try:
-        (folder / "schema").mkdir(parents=True, exist_ok=True)
-        (folder / SOURCES).mkdir(exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot create the folder: {exc.strerror or exc}") from None
+    new_folder(folder, force, "schema", SOURCES)
     write_atomic(folder / DATASET_FILE, text, force=force)
     write_atomic(
         folder / "README.md", README.format(title=title or "A gapcli dataset"), force=force

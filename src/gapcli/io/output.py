@@ -16,6 +16,21 @@ from gapcli.errors import Interrupted, OutputError
 from gapcli.io.files import kind_of
 
 
+def new_folder(folder: Path, force: bool, *inside: str) -> None:
+    """Create ``folder`` and the folders ``inside`` it for files to be written into; a folder
+    that holds anything is refused without ``force``."""
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise OutputError(
+            f"{folder}: folder exists and is not empty; choose a new folder, or use --force to "
+            "write into it (files of the same name are replaced)"
+        )
+    try:
+        for name in inside:
+            (folder / name).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the folder: {exc.strerror or exc}") from None
+
+
 def write_atomic(target: str | Path, text: str | bytes, force: bool = False) -> None:
     """Write ``text`` (UTF-8 text, or bytes as they are) to ``target`` via a temporary file
     in the same folder, then rename.
