@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gapcli.domain.models import OFFICIAL_VOICES, SCHEMA_VERSION, SIDE_LISTS, Voice
+from gapcli.domain.entries import SIDE_LISTS
+from gapcli.domain.models import SCHEMA_VERSION
+from gapcli.domain.values import OFFICIAL_VOICES, Voice
 from gapcli.errors import GapcliError, OutputError
 from gapcli.io.yaml_text import dump
 from gapcli.loader import DATASET_FILE, issue_files, read_yaml

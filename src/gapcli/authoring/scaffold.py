@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from gapcli.domain.models import SCHEMA_VERSION, GapType
+from gapcli.domain.models import SCHEMA_VERSION
+from gapcli.domain.values import GapType
 from gapcli.errors import DataError, OutputError, UsageError
 from gapcli.io.output import new_folder, write_atomic
 from gapcli.io.yaml_text import quoted

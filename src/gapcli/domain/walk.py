@@ -12,7 +12,9 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
 
-from gapcli.domain.models import PROSE, Citation, Loc
+from gapcli.domain.entries import Citation
+from gapcli.domain.models import Loc
+from gapcli.domain.values import PROSE
 
 
 def dotted(loc: Loc) -> str:

@@ -13,16 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from gapcli.domain.models import (
-    OFFICIAL_VOICES,
-    SCHEMA_VERSION,
-    Citation,
-    DatasetFile,
-    Issue,
-    Loc,
-    Origin,
-    Voice,
-)
+from gapcli.domain.entries import Citation
+from gapcli.domain.models import SCHEMA_VERSION, DatasetFile, Issue, Loc, Origin
+from gapcli.domain.values import OFFICIAL_VOICES, Voice
 from gapcli.domain.walk import dotted, iter_citations
 from gapcli.errors import DataError
 from gapcli.loader.discovery import DATASET_FILE

@@ -8,7 +8,8 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from gapcli.domain.models import NOT_BLANK, Loc, Origin, placeholder
+from gapcli.domain.models import Loc, Origin
+from gapcli.domain.values import NOT_BLANK, placeholder
 from gapcli.domain.walk import dotted
 
 M = TypeVar("M", bound=BaseModel)

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from gapcli.domain.models import SIDE_LISTS, Citation, Loc, Origin
+from gapcli.domain.entries import SIDE_LISTS, Citation
+from gapcli.domain.models import Loc, Origin
 from gapcli.domain.walk import walk
 from gapcli.loader.checks import (
     Cast,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from gapcli.domain.models import Citation, Event, Fact, Issue
+from gapcli.domain.entries import Citation
+from gapcli.domain.models import Event, Fact, Issue
 from gapcli.domain.text import visible
 from gapcli.views.explore import Speaker, when
 from gapcli.views.statements import Said

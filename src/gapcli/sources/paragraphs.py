@@ -19,7 +19,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from gapcli.domain.models import INVISIBLE
+from gapcli.domain.values import INVISIBLE
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _VISIBLE = re.compile(f"[^\\s{INVISIBLE}]")

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gapcli.domain.models import DatasetFile, Origin, inside_dataset
+from gapcli.domain.models import DatasetFile, Origin
+from gapcli.domain.values import inside_dataset
 from gapcli.errors import DataError, UsageError
 from gapcli.io.files import read_regular
 from gapcli.loader import DATASET_FILE, problem_at, read_yaml

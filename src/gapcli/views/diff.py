@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import islice
 
-from gapcli.domain.models import SIDE_LISTS, Citation, Dataset, Issue, Reading, Statement, Voice
+from gapcli.domain.entries import SIDE_LISTS, Citation, Reading, Statement
+from gapcli.domain.models import Dataset, Issue
+from gapcli.domain.values import Voice
 from gapcli.views.wording import (
     PAIR,
     WORDING_FIX,

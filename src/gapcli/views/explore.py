@@ -11,17 +11,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from gapcli.domain.models import (
-    Dataset,
-    DatasetFile,
-    Event,
-    Fact,
-    Issue,
-    Linked,
-    Party,
-    Reading,
-    Voice,
-)
+from gapcli.domain.entries import Reading
+from gapcli.domain.models import Dataset, DatasetFile, Event, Fact, Issue, Linked, Party
+from gapcli.domain.values import Voice
 from gapcli.views.filters import Filters
 from gapcli.views.matching import search_pattern
 from gapcli.views.sides import read_party

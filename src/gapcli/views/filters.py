@@ -9,7 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from gapcli.domain.choices import GROUPS, VoiceChoice
-from gapcli.domain.models import Claim, Dataset, Issue, Party, Reading, Voice
+from gapcli.domain.entries import Claim, Reading
+from gapcli.domain.models import Dataset, Issue, Party
+from gapcli.domain.values import Voice
 from gapcli.errors import UsageError
 from gapcli.views.matching import search_pattern
 from gapcli.views.sides import MirrorPair, read_party

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from gapcli.authoring.migrate import Unrecorded, upgrade
-from gapcli.domain.models import Voice
+from gapcli.domain.values import Voice
 from gapcli.io.git import read_revision
 from gapcli.loader import Upgrade, load_dataset, load_files
 from gapcli.loader.discovery import ISSUE_SUFFIXES

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from gapcli.domain.models import Claim, Dataset, Issue, Party, Position, Reading, Stance
+from gapcli.domain.entries import Claim, Position, Reading, Stance
+from gapcli.domain.models import Dataset, Issue, Party
 
 
 class Row(StrEnum):

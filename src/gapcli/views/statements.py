@@ -14,18 +14,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from gapcli.domain.models import (
-    KIND_LABEL,
-    Assessment,
-    Citation,
-    Dialogue,
-    Event,
-    Gap,
-    Linked,
-    Loc,
-    Statement,
-    Voice,
-)
+from gapcli.domain.entries import KIND_LABEL, Assessment, Citation, Gap, Statement
+from gapcli.domain.models import Dialogue, Event, Linked, Loc
+from gapcli.domain.values import Voice
 from gapcli.domain.walk import dotted, walk
 
 UNITS = (Statement, Assessment, Linked, Event, Gap, Dialogue)

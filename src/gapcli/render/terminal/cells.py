@@ -10,7 +10,8 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Span, Text
 
-from gapcli.domain.models import Claim, Dataset, Reading, Statement
+from gapcli.domain.entries import Claim, Reading, Statement
+from gapcli.domain.models import Dataset
 from gapcli.domain.text import attribution, markers, visible
 from gapcli.render.terminal.wrap import wrap
 

@@ -14,7 +14,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.domain.models import KIND_LABEL, Citation, Dataset, Event, Fact
+from gapcli.domain.entries import KIND_LABEL, Citation
+from gapcli.domain.models import Dataset, Event, Fact
 from gapcli.domain.text import attribution, marker, markers, plural, visible
 from gapcli.render.terminal.box_table import BoxColumn, BoxTable, Layouts
 from gapcli.render.terminal.cells import Lines, Styled, claim_text, grouped_block, t

@@ -11,7 +11,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.domain.models import KIND_LABEL, Claim, Dataset, Issue, Party, Reading
+from gapcli.domain.entries import KIND_LABEL, Claim, Reading
+from gapcli.domain.models import Dataset, Issue, Party
 from gapcli.domain.text import markers
 from gapcli.domain.walk import iter_citations
 from gapcli.errors import UsageError
