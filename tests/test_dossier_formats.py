@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 
 from gapcli.document.brief import Options
 from gapcli.document.brief import build as build_brief
-from gapcli.document.dossier import Bullets, Dossier, Grid, Para, build
+from gapcli.document.dossier import BulletList, Dossier, Grid, Paragraph, build
 from gapcli.domain.choices import Paper
 from gapcli.domain.models import Dataset, Statement
 from gapcli.domain.text import visible
@@ -56,9 +56,9 @@ def refs(dossier: Dossier) -> set[str]:
     """Every ¶ reference the dossier shows."""
     sentences = []
     for block in dossier.blocks:
-        if isinstance(block, Para):
+        if isinstance(block, Paragraph):
             sentences.append(block.text)
-        elif isinstance(block, Bullets):
+        elif isinstance(block, BulletList):
             sentences += block.items
         elif isinstance(block, Grid):
             sentences += [e for _, cells in block.rows for entries in cells for e in entries]

@@ -93,7 +93,7 @@ def document(
         return render_json.dumps(render_json.export(dataset, chosen))
     brief = make_brief(dataset, chosen, options, detail=not full)
     if fmt is Format.MD:
-        from gapcli.render.terminal.diff import briefing_section
+        from gapcli.render.diff_markdown import briefing_section
 
         changes = briefing_section(since) if since else None
         if full:

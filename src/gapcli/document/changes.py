@@ -1,12 +1,11 @@
 """The briefing's "What changed since ..." section (``export --since``) as dossier blocks, for
-Word, HTML and PDF: the same words as its Markdown form (``render/diff.py``), words taken out
-struck and words put in strong."""
+Word, HTML and PDF: the same words as its Markdown form (``render/diff_markdown.py``), words
+taken out struck and words put in strong."""
 
 from __future__ import annotations
 
 from gapcli.document.brief import Sentence, Span
-from gapcli.document.dossier import Block, Bullets, Heading, Para
-from gapcli.render.terminal.diff import (
+from gapcli.document.change_words import (
     HOW,
     attribution_of,
     both_texts,
@@ -19,6 +18,7 @@ from gapcli.render.terminal.diff import (
     place,
     since,
 )
+from gapcli.document.dossier import Block, BulletList, Heading, Paragraph
 from gapcli.views.diff import DatasetDiff, EntryChange, FieldChange, IssueDiff, Status, word_diff
 
 
@@ -72,7 +72,7 @@ def _change(change: EntryChange, labels: dict[str, str]) -> list[tuple[int, Sent
 def _issue(issue: IssueDiff, labels: dict[str, str]) -> list[Block]:
     heading = Heading(3, f"{issue.title} ({issue.id})")
     if issue.status is not Status.CHANGED:
-        return [heading, Para((Span(f"Issue {issue.status.value}."),))]
+        return [heading, Paragraph((Span(f"Issue {issue.status.value}."),))]
     items = _fields(issue.fields, 0)
     current: tuple[str | None, str] | None = None
     for change in issue.entries:
@@ -86,7 +86,7 @@ def _issue(issue: IssueDiff, labels: dict[str, str]) -> list[Block]:
 def _bullets(items: list[tuple[int, Sentence]]) -> list[Block]:
     if not items:
         return []
-    return [Bullets([s for _, s in items], tuple(level for level, _ in items))]
+    return [BulletList([s for _, s in items], tuple(level for level, _ in items))]
 
 
 def since_blocks(diff: DatasetDiff) -> list[Block]:
@@ -94,13 +94,13 @@ def since_blocks(diff: DatasetDiff) -> list[Block]:
     labels = diff.labels()
     blocks: list[Block] = [
         Heading(2, f"What changed since {since(diff.old)}"),
-        Para((Span(f"From {describe(diff.old)} to {describe(diff.new)}."),)),
-        Para((Span(counts(diff)),)),
+        Paragraph((Span(f"From {describe(diff.old)} to {describe(diff.new)}."),)),
+        Paragraph((Span(counts(diff)),)),
     ]
     if diff.meta:
-        blocks += [Para((Span("Dataset file:"),)), *_bullets(_fields(diff.meta, 0))]
+        blocks += [Paragraph((Span("Dataset file:"),)), *_bullets(_fields(diff.meta, 0))]
     for issue in diff.issues:
         blocks += _issue(issue, labels)
     if diff.unchanged:
-        blocks.append(Para((Span(f"Unchanged: {', '.join(diff.unchanged)}."),)))
-    return [*blocks, Para((Span(HOW),), note=True)]
+        blocks.append(Paragraph((Span(f"Unchanged: {', '.join(diff.unchanged)}."),)))
+    return [*blocks, Paragraph((Span(HOW),), note=True)]

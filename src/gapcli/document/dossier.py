@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from gapcli.document.brief import Brief, Header, Sentence, Span
 from gapcli.document.brief.spans import Builder
+from gapcli.document.labels import entry_label
 from gapcli.domain.models import (
     GAP_TYPE_MEANING,
     Citation,
@@ -30,9 +31,16 @@ from gapcli.domain.models import (
     Statement,
     display_date,
 )
-from gapcli.domain.text import attribution
+from gapcli.domain.text import attribution, outermost
 from gapcli.views.explore import narrowed_meta, when
-from gapcli.views.sides import Row, Side, analysis_heading, no_stance, row_label, sides
+from gapcli.views.sides import (
+    Row,
+    Side,
+    analysis_heading,
+    no_stance,
+    row_label,
+    sides,
+)
 
 EXPLAINED = (
     "Each issue below sets the sides side by side: each side's official stance, claims, "
@@ -53,7 +61,7 @@ class Heading:
 
 
 @dataclass(frozen=True)
-class Para:
+class Paragraph:
     """A paragraph; ``note``: secondary text (the ¶ legend)."""
 
     text: Sentence
@@ -61,7 +69,7 @@ class Para:
 
 
 @dataclass(frozen=True)
-class Bullets:
+class BulletList:
     """A bulleted list; ``levels``: each item's depth (0, 1, 2; none given: all 0), an item
     one level deeper than the one before it belonging to that one."""
 
@@ -87,7 +95,7 @@ class Sources:
     ids: bool
 
 
-Block = Heading | Para | Bullets | Grid | Sources
+Block = Heading | Paragraph | BulletList | Grid | Sources
 
 
 @dataclass(frozen=True)
@@ -132,8 +140,6 @@ def _said(entry: Statement | Fact | Recommendation, notes: _Notes, label: str = 
 
 
 def _cell(side: Side, row: Row, dataset: Dataset, notes: _Notes, filtered: bool) -> list[Sentence]:
-    from gapcli.render.terminal.issues import entry_label
-
     if row is Row.STANCE:
         if side.stance is None:
             label = side.party.label
@@ -148,13 +154,13 @@ def _cell(side: Side, row: Row, dataset: Dataset, notes: _Notes, filtered: bool)
     ]
 
 
-def _bullets(claims: list[Claim], notes: _Notes) -> Bullets:
-    return Bullets([_said(c, notes) for c in claims] or [(Span("None recorded."),)])
+def _bullets(claims: list[Claim], notes: _Notes) -> BulletList:
+    return BulletList([_said(c, notes) for c in claims] or [(Span("None recorded."),)])
 
 
-def _lead(lead: str, *rest: Span) -> Para:
+def _lead(lead: str, *rest: Span) -> Paragraph:
     """``**The gap.** text``: a bold lead, then the text."""
-    return Para((Span(lead, strong=True), *((Span(" "), *rest) if rest else ())))
+    return Paragraph((Span(lead, strong=True), *((Span(" "), *rest) if rest else ())))
 
 
 def _issue_blocks(
@@ -170,7 +176,7 @@ def _issue_blocks(
     parties = dataset.meta.parties
     blocks: list[Block] = [
         Heading(3, f"{number}. {issue.title}"),
-        Para(
+        Paragraph(
             (
                 Span(issue.question, em=True),
                 Span(" Gap type: "),
@@ -207,7 +213,7 @@ def _issue_blocks(
             shown = f"{title} (§{sections[issue_id]})" if issue_id in sections else title
             related += [Span("; ")] if n else []
             related.append(Span(shown))
-        blocks.append(Para(tuple(related)))
+        blocks.append(Paragraph(tuple(related)))
     return blocks
 
 
@@ -225,10 +231,10 @@ def build(
     used = dict.fromkeys(issue.gap_type for issue in issues)
     legend = "; ".join(f"{kind.value}: {GAP_TYPE_MEANING[kind]}" for kind in used)
     blocks: list[Block] = [
-        Para((Span(meta.summary),)),
+        Paragraph((Span(meta.summary),)),
         Heading(2, "Bottom line"),
-        Bullets(list(brief.bottom_line)),
-        Para((Span(EXPLAINED + legend + "."),), note=True),
+        BulletList(list(brief.bottom_line)),
+        Paragraph((Span(EXPLAINED + legend + "."),), note=True),
         *(since or []),
         Heading(2, "Context"),
         *_context(meta, notes),
@@ -240,7 +246,7 @@ def build(
     if meta.recommendations:
         blocks += [
             Heading(2, "Recommendations"),
-            Bullets([_said(r, notes) for r in meta.recommendations]),
+            BulletList([_said(r, notes) for r in meta.recommendations]),
         ]
     return Dossier(brief.header, blocks + _citations(meta, notes))
 
@@ -260,14 +266,14 @@ def _context(meta: DatasetFile, notes: _Notes) -> list[Block]:
             ("Rule", d.rule),
         ]
         said = "; ".join(f"{k}: {v}" for k, v in known if v)
-        blocks.append(Para((Span(said + "."), Span("", refs=notes.refs(d.cite)))))
+        blocks.append(Paragraph((Span(said + "."), Span("", refs=notes.refs(d.cite)))))
     facts: list[Sentence] = []
     for fact in meta.facts:
         in_text = fact.figure and fact.figure.casefold() in fact.text.casefold()
         shown = fact.figure if fact.figure and not in_text else None
         figure = (Span(shown, strong=True), Span(" — ")) if shown else ()
         facts.append((*figure, *_said(fact, notes)))
-    blocks += [Bullets(facts)] if facts else []
+    blocks += [BulletList(facts)] if facts else []
     if meta.timeline:
         dates: list[Sentence] = []
         for event in sorted(meta.timeline, key=lambda e: e.sort_key()):
@@ -275,14 +281,12 @@ def _context(meta: DatasetFile, notes: _Notes) -> list[Block]:
             cited = Span("", refs=notes.refs(event.cite))
             day = Span(when(event), strong=True)
             dates.append((day, Span(" — "), Span(event.text), *by, cited))
-        blocks += [Heading(3, "Key dates"), Bullets(dates)]
+        blocks += [Heading(3, "Key dates"), BulletList(dates)]
     return blocks
 
 
 def _citations(meta: DatasetFile, notes: _Notes) -> list[Block]:
     """The sources, then every cited paragraph in source order with the quotes behind it."""
-    from gapcli.render.markdown import outermost
-
     order = {s.id: n for n, s in enumerate(meta.sources)}
     quoted: list[Sentence] = []
     for source, para in sorted(notes.quotes, key=lambda k: (order.get(k[0], 0), k[1])):
@@ -293,6 +297,6 @@ def _citations(meta: DatasetFile, notes: _Notes) -> list[Block]:
     return [
         Heading(2, "Citations"),
         Sources(list(meta.sources), ids=len(meta.sources) > 1),
-        Para((Span("¶ = paragraph."),), note=True),
-        *([Bullets(quoted)] if quoted else []),
+        Paragraph((Span("¶ = paragraph."),), note=True),
+        *([BulletList(quoted)] if quoted else []),
     ]

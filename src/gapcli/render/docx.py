@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
 from gapcli.document.brief import Brief, Header, Sentence
-from gapcli.document.dossier import Block, Bullets, Dossier, Grid, Heading, Para, Sources
+from gapcli.document.dossier import Block, BulletList, Dossier, Grid, Heading, Paragraph, Sources
 from gapcli.document.formats import PAGE_MM
 from gapcli.domain.choices import Paper
 from gapcli.domain.models import Source
@@ -263,12 +263,12 @@ def add_blocks(doc: Any, blocks: list[Block], paper: Paper) -> None:
         if isinstance(block, Heading):
             heading = doc.add_heading(plain(block.text), level=block.level - 1)
             heading.paragraph_format.keep_with_next = True
-        elif isinstance(block, Para):
+        elif isinstance(block, Paragraph):
             paragraph = doc.add_paragraph()
             _runs(paragraph, block.text)
             for run in paragraph.runs if block.note else ():
                 run.font.color.rgb = GREY
-        elif isinstance(block, Bullets):
+        elif isinstance(block, BulletList):
             bullets(doc, block.items, block.levels)
         elif isinstance(block, Sources):
             _sources(doc, block.sources, block.ids)

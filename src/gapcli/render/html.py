@@ -9,7 +9,7 @@ import html
 import re
 
 from gapcli.document.brief import Brief, Header, Sentence
-from gapcli.document.dossier import Block, Bullets, Dossier, Grid, Heading, Para, Sources
+from gapcli.document.dossier import Block, BulletList, Dossier, Grid, Heading, Paragraph, Sources
 from gapcli.document.formats import PAGE_CSS
 from gapcli.domain.choices import Paper
 from gapcli.domain.models import Source
@@ -212,10 +212,10 @@ def blocks_html(blocks: list[Block]) -> list[str]:
 
 
 def _block(block: Block) -> list[str]:
-    if isinstance(block, Para):
+    if isinstance(block, Paragraph):
         kind = ' class="note"' if block.note else ""
         return [f"<p{kind}>{spans(block.text)}</p>"]
-    if isinstance(block, Bullets):
+    if isinstance(block, BulletList):
         return bullets(block.items, block.levels)
     if isinstance(block, Sources):
         named = [(f"{esc(s.id)}: " if block.ids else "") + _source(s) for s in block.sources]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from gapcli.document.brief import Brief
+from gapcli.document.labels import entry_label
 from gapcli.domain.models import (
     GAP_TYPE_MEANING,
     Citation,
@@ -19,8 +20,7 @@ from gapcli.domain.models import (
     Statement,
     display_date,
 )
-from gapcli.domain.text import attribution, visible
-from gapcli.render.terminal.issues import entry_label
+from gapcli.domain.text import attribution, outermost, visible
 from gapcli.views.explore import narrowed_meta, when
 from gapcli.views.sides import Row, Side, analysis_heading, no_stance, row_label, sides
 
@@ -265,21 +265,6 @@ def _citations(meta: DatasetFile, notes: Notes) -> list[str]:
         said = " … ".join(f"“{md(quote)}”" for quote in kept)
         lines.append(f"- {notes.marker(source, para)}" + (f": {said}" if said else ""))
     return lines
-
-
-CONTAINMENT_LIMIT = 32  # quotes of one paragraph compared with each other, at most
-
-
-def outermost(quotes: list[str]) -> list[str]:
-    """The quotes not contained in another one, in order (``quotes`` are distinct).
-
-    Comparing every pair is quadratic, so a paragraph cited with more than
-    ``CONTAINMENT_LIMIT`` distinct quotes keeps them all: the work stays linear in the
-    dataset whatever it holds (a real paragraph is cited a handful of times).
-    """
-    if len(quotes) > CONTAINMENT_LIMIT:
-        return quotes
-    return [q for q in quotes if not any(q != other and q in other for other in quotes)]
 
 
 def _dated(shown: str, inferred: bool) -> str:

@@ -29,9 +29,9 @@ from gapcli.document.brief.spans import (
     BACKGROUND_CAP,
     LEFT_OUT_CAP,
     PHRASES,
+    BriefRow,
     Builder,
     IssueBrief,
-    Row,
     Sentence,
     Span,
     Where,
@@ -43,16 +43,17 @@ from gapcli.document.brief.spans import (
     words_in,
 )
 from gapcli.domain.models import Citation, Dataset, Issue, Source, display_date
+from gapcli.domain.text import outermost
 
 __all__ = [
     "LIMIT_MANY",
     "LIMIT_ONE",
     "PHRASES",
     "Brief",
+    "BriefRow",
     "Header",
     "IssueBrief",
     "Options",
-    "Row",
     "Sentence",
     "Span",
     "Where",
@@ -227,7 +228,7 @@ def _fit(b: Builder, section: IssueBrief, budget: int) -> IssueBrief:
         return section
     sides = len(b.dataset.meta.parties)
     stances, optional = section.rows[:sides], section.rows[sides:]
-    more = Row(_MORE, (b.say("In the full dossier."),))
+    more = BriefRow(_MORE, (b.say("In the full dossier."),))
     while optional:
         optional = optional[:-1]
         shorter = replace(section, rows=[*stances, *optional, more])
@@ -274,8 +275,6 @@ def sentences(brief: Brief) -> list[Sentence]:
 
 def _quotes(b: Builder, brief: Brief) -> list[tuple[str, list[str]]]:
     """Each paragraph the brief cites (in source and paragraph order) with its quotes."""
-    from gapcli.render.markdown import outermost
-
     cited: dict[tuple[str, int], dict[str, None]] = {}
     for sentence in sentences(brief):
         for span in sentence:

@@ -13,6 +13,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Span, Text
 
+from gapcli.document.labels import entry_label
 from gapcli.domain.models import Claim, Dataset, Issue, Party, Reading, Statement
 from gapcli.domain.text import attribution, markers, visible
 from gapcli.domain.walk import iter_citations
@@ -20,12 +21,10 @@ from gapcli.errors import UsageError
 from gapcli.render.terminal.simple_table import Column, SimpleTable
 from gapcli.render.terminal.wrap import wrap
 from gapcli.views.sides import (
-    KIND_LABEL,
     Row,
     Side,
     analysis_heading,
     no_stance,
-    read_party,
     row_label,
     sides,
 )
@@ -150,14 +149,6 @@ def claim_text(claim: Statement, dataset: Dataset, quotes: bool = False, label: 
             if cite.quote:
                 out.add("\n“").data(cite.quote, "green").add("”")
     return out.text()
-
-
-def entry_label(kind: str, entry: Claim, reader: Party | None, dataset: Dataset) -> str:
-    """``Reading of Betatown`` and the like: what an entry is, where the row does not say."""
-    if isinstance(entry, Reading) and reader is not None:
-        read = read_party(entry, reader.id, dataset)
-        return f"{KIND_LABEL[kind]} of {read.label if read else entry.of}"
-    return KIND_LABEL[kind]
 
 
 def claims_block(
