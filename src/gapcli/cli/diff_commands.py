@@ -57,8 +57,8 @@ def diff(
       gapcli diff old-positions positions --json
     """
     from gapcli.errors import UsageError
-    from gapcli.render.diff_markdown import diff_markdown
     from gapcli.render.json import diff_json
+    from gapcli.render.markdown import diff_markdown
     from gapcli.render.terminal.diff import diff_view
     from gapcli.views.diff import diff as compare_versions
     from gapcli.views.revision import load_side

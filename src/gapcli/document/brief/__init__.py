@@ -10,6 +10,7 @@ named entries (``value_of`` reads a ``Where`` back from the dataset; the tests u
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
@@ -43,7 +44,7 @@ from gapcli.document.brief.spans import (
     words_in,
 )
 from gapcli.domain.models import Citation, Dataset, Issue, Source, display_date
-from gapcli.domain.text import outermost
+from gapcli.domain.text import outermost, plural
 
 __all__ = [
     "LIMIT_MANY",
@@ -58,6 +59,7 @@ __all__ = [
     "Span",
     "Where",
     "build",
+    "dateline",
     "model_at",
     "section_words",
     "sentence_text",
@@ -147,6 +149,18 @@ def human_date(iso_date: str) -> str:
     except ValueError:
         return iso_date
     return display_date(iso_date)
+
+
+def dateline(head: Header, escape: Callable[[str], str] = str) -> str:
+    """``29 November 2024 · dataset version 2.0 · 7 issues`` (``escape`` applied to data)."""
+    parts = [head.date]
+    if head.version:
+        parts.append(f"dataset version {escape(head.version)}")
+    if head.chosen < head.total:
+        parts.append(f"{head.chosen} of {head.total} issues")
+    else:
+        parts.append(plural(head.total, "issue"))
+    return " · ".join(parts)
 
 
 def header_words(head: Header) -> int:

@@ -98,7 +98,19 @@ class Span:
     refs: str = ""
     strong: bool = False
     struck: bool = False  # words taken out (the dossier's "What changed" section only)
-    em: bool = False  # italic: the dossier's attributions and questions (Word and HTML only)
+    em: bool = False  # italic: the dossier's attributions and questions
+    # The dossier's own spans carry no ``where``: ``data`` marks a dataset value (Markdown
+    # escapes it), ``before`` and ``after`` fixed wording around it inside its formatting
+    # (``**Claim:**``), ``code`` an id (code in Markdown, plain text elsewhere).
+    data: bool = False
+    before: str = ""
+    after: str = ""
+    code: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The span's text with the fixed wording around it (references aside)."""
+        return self.before + self.text + self.after
 
 
 Sentence = tuple[Span, ...]
@@ -135,7 +147,7 @@ def words(text: str) -> int:
 
 def sentence_text(sentence: Sentence) -> str:
     """The sentence as plain text, references included."""
-    return "".join(s.text + (f" {s.refs}" if s.refs else "") for s in sentence)
+    return "".join(s.shown + (f" {s.refs}" if s.refs else "") for s in sentence)
 
 
 def value_of(dataset: Dataset, where: Where) -> str:

@@ -10,18 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.document.change_words import (
-    HOW,
-    attribution_of,
-    both_texts,
-    counts,
-    describe,
-    details,
-    entry_id,
-    field_kind,
-    kind,
-    place,
-)
+from gapcli.document import change_words as cw
 from gapcli.render.terminal.issues import t
 from gapcli.views.diff import (
     STANCE,
@@ -63,19 +52,19 @@ def _grid(indent: int) -> Table:
 
 def _change_view(change: EntryChange, labels: dict[str, str]) -> RenderableType:
     head = Text()
-    head.append(kind(change), style="bold")
-    if entry_id(change):
+    head.append(cw.kind(change), style="bold")
+    if cw.entry_id(change):
         head.append(" ")
-        head.append_text(t(entry_id(change), "cyan"))
-    said = details(change, labels)
+        head.append_text(t(cw.entry_id(change), "cyan"))
+    said = cw.details(change, labels)
     if said:
         head.append_text(t("; " + "; ".join(said), "dim"))
     old, new = change.old, change.new
     grid = _grid(1)
     if change.status is Status.ADDED and new is not None:
-        _row(grid, "+", t(f"{new.text} — {attribution_of(new, change.new_voice)}"))
+        _row(grid, "+", t(f"{new.text} — {cw.attribution_of(new, change.new_voice)}"))
     elif change.status is Status.REMOVED and old is not None:
-        _row(grid, "-", t(f"{old.text} — {attribution_of(old, change.old_voice)}"))
+        _row(grid, "-", t(f"{old.text} — {cw.attribution_of(old, change.old_voice)}"))
     elif change.text is not None:
         before, after = _words(change.text.old, change.text.new)
         if change.where == STANCE:
@@ -92,8 +81,8 @@ def _change_view(change: EntryChange, labels: dict[str, str]) -> RenderableType:
 
 
 def _field_view(field: FieldChange) -> RenderableType:
-    head = Text(f"{field.field} {field_kind(field)}", style="bold")
-    both = both_texts(field)
+    head = Text(f"{field.field} {cw.field_kind(field)}", style="bold")
+    both = cw.both_texts(field)
     if both is None:
         if field.old is None or field.new is None:
             head.append_text(t(f": {field.new or field.old}"))
@@ -120,7 +109,7 @@ def _issue_view(issue: IssueDiff, labels: dict[str, str]) -> RenderableType:
     for change in issue.entries:
         if (change.party, change.where) != current:
             current = (change.party, change.where)
-            parts.append(_indented(t(place(change.party, change.where, labels), "bold"), 2))
+            parts.append(_indented(t(cw.place(change.party, change.where, labels), "bold"), 2))
         parts.append(_indented(_change_view(change, labels), 4))
     return Group(*parts)
 
@@ -133,9 +122,9 @@ def diff_view(diff: DatasetDiff) -> RenderableType:
     """The terminal view: the versions, the dataset file, each changed issue, the rest in a line."""
     labels = diff.labels()
     parts: list[RenderableType] = [
-        t(f"From {describe(diff.old)}"),
-        t(f"to {describe(diff.new)}"),
-        t(counts(diff), "bold"),
+        t(f"From {cw.describe(diff.old)}"),
+        t(f"to {cw.describe(diff.new)}"),
+        t(cw.counts(diff), "bold"),
     ]
     if diff.meta:
         parts += [Text(""), Text("Dataset file", style="bold")]
@@ -144,5 +133,5 @@ def diff_view(diff: DatasetDiff) -> RenderableType:
         parts += [Text(""), _issue_view(issue, labels)]
     if diff.unchanged:
         parts += [Text(""), t(f"Unchanged ({len(diff.unchanged)}): {', '.join(diff.unchanged)}.")]
-    parts += [Text(""), t(HOW, "dim")]
+    parts += [Text(""), t(cw.HOW, "dim")]
     return Group(*parts)
