@@ -121,10 +121,8 @@ MODULES = {
         ),
     ),
     "text": Module("src/gapcli/domain/text.py"),
-    "markdown": Module("src/gapcli/render/markdown.py", ("md", "quoted")),
-    "brief_markdown": Module(
-        "src/gapcli/render/brief_markdown.py", ("spans", "source_entry", "front_matter")
-    ),
+    "markdown": Module("src/gapcli/render/markdown.py", ("md", "quoted", "spans", "front_matter")),
+    "brief_markdown": Module("src/gapcli/render/brief_markdown.py", ("source_entry",)),
     "json": Module("src/gapcli/render/json.py", ("dumps", "_escape")),
     "html": Module("src/gapcli/render/html.py", ("esc", "spans", "_source")),
     "docx": Module("src/gapcli/render/docx.py", ("plain", "_source")),

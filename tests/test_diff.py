@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from gapcli.loader import MAX_FILE_BYTES, load_dataset
-from gapcli.render.terminal.diff import diff_markdown
+from gapcli.render.markdown import diff_markdown
 from gapcli.views.diff import Version, Wording, diff, text_change
 from test_startup import lines_run
 

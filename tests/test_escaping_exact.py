@@ -3,7 +3,7 @@
 The terminal and every renderer show invisible and control characters as visible escapes
 (``gapcli.domain.text.visible``); Markdown escapes inline markup, raw HTML, autolinks and block
 markers (``md``) and writes YAML front matter that reads back as written (``quoted``,
-``brief_markdown.front_matter``); JSON writes invisible characters as ``\\uXXXX`` (``dumps``);
+``markdown.front_matter``); JSON writes invisible characters as ``\\uXXXX`` (``dumps``);
 HTML escapes ``& < > " '`` and links only http(s) URLs (``html.esc``, ``html._source``); Word
 gets one line of run text with what XML cannot hold as escapes (``docx.plain``). Exact expected
 strings, so a mutant of an escape (docs/testing.md) changes an assertion. The patterns these
@@ -22,7 +22,7 @@ from gapcli.document.brief.spans import Sentence, Span, Where
 from gapcli.domain.models import INVISIBLE, Citation, Source
 from gapcli.domain.text import attribution, marker, markers, plural, visible
 from gapcli.loader import load_dataset
-from gapcli.render import brief_markdown, docx, html
+from gapcli.render import brief_markdown, docx, html, markdown
 from gapcli.render.json import dumps
 from gapcli.render.markdown import md, quoted
 
@@ -232,7 +232,7 @@ def header(**changes: object) -> Header:
 
 
 def test_front_matter_is_escaped_json_strings() -> None:
-    assert brief_markdown.front_matter(header()) == [
+    assert markdown.front_matter(header()) == [
         "---",
         'title: "T \\\\[x\\\\]"',
         'date: "1 May 2024"',
@@ -246,7 +246,7 @@ def test_front_matter_is_escaped_json_strings() -> None:
         "",
     ]
     bare = header(prepared_for=None, marking=None, version=None, sources=[])
-    assert brief_markdown.front_matter(bare) == [
+    assert markdown.front_matter(bare) == [
         "---",
         'title: "T \\\\[x\\\\]"',
         'date: "1 May 2024"',
@@ -266,7 +266,7 @@ def test_front_matter_is_escaped_json_strings() -> None:
     ],
 )
 def test_front_matter_reads_back_as_the_escaped_title(title: str) -> None:
-    lines = brief_markdown.front_matter(header(title=title, date="2 January 2024"))
+    lines = markdown.front_matter(header(title=title, date="2 January 2024"))
     text = "\n".join(lines[1:-2])
     assert "\u2028" not in text and "\u2029" not in text and "\ufeff" not in text
     assert yaml.safe_load(text)["title"] == md(title)
@@ -274,7 +274,7 @@ def test_front_matter_reads_back_as_the_escaped_title(title: str) -> None:
 
 
 def test_front_matter_keeps_astral_characters_literal() -> None:
-    assert brief_markdown.front_matter(header(title="\U0001f600 é"))[1] == 'title: "\U0001f600 é"'
+    assert markdown.front_matter(header(title="\U0001f600 é"))[1] == 'title: "\U0001f600 é"'
 
 
 WHERE = Where(None, (), "text")
@@ -289,10 +289,10 @@ SENTENCE: Sentence = (
 
 
 def test_brief_spans_escape_values_and_refs_not_fixed_wording() -> None:
-    assert brief_markdown.spans(SENTENCE) == (
+    assert markdown.spans(SENTENCE) == (
         "Fixed *wording* \\*value\\* ¶1 and **strong\\_****; fixed strong** memo ¶2\\_"
     )
-    assert brief_markdown.spans(()) == ""
+    assert markdown.spans(()) == ""
 
 
 def test_brief_source_entries_are_escaped() -> None:

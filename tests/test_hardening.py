@@ -24,12 +24,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gapcli.domain.text import visible
+from gapcli.domain.text import outermost, visible
 from gapcli.errors import DataError, Interrupted, OutputError
 from gapcli.io.output import write_atomic
 from gapcli.loader import issue_ids, load_dataset
 from gapcli.loader.messages import _merge_typos
-from gapcli.render.markdown import md, outermost
+from gapcli.render.markdown import md
 from gapcli.sources.verify import Index
 
 from conftest import DATA, Run
@@ -273,9 +273,9 @@ def test_unknown_key_suggestions_are_linear() -> None:
 
 
 def test_merging_the_quotes_of_one_paragraph_is_linear() -> None:
-    import gapcli.render.markdown as markdown
+    import gapcli.domain.text as text
 
-    assert linear(lambda n: outermost([f"quote {i}" for i in range(n)]), markdown.__file__)
+    assert linear(lambda n: outermost([f"quote {i}" for i in range(n)]), text.__file__)
     assert outermost(["a b", "a b c", "x"]) == ["a b c", "x"]  # contained quotes still merge
 
 

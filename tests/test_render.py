@@ -7,10 +7,12 @@ import io
 import pytest
 from rich.console import Console
 
+from gapcli.document.brief.spans import Builder
+from gapcli.document.dossier import Notes
 from gapcli.domain.models import Circa, Event
 from gapcli.domain.text import markers, visible
 from gapcli.loader import load_dataset
-from gapcli.render.markdown import Notes, md
+from gapcli.render.markdown import md
 from gapcli.render.terminal.issues import compare_view, list_table, t
 
 from conftest import THREE, TWO
@@ -60,10 +62,12 @@ def test_rich_text_never_interprets_markup() -> None:
 def test_notes_cite_paragraphs_as_they_are_numbered_in_the_source() -> None:
     dataset = load_dataset(TWO)
     cites = dataset.issues[0].positions["north"].claims[0].cite
-    notes = Notes()
-    assert notes.ref(cites) == "¶2"
-    assert notes.ref([*cites, *dataset.issues[1].gap.cite, *cites]) == "¶2, ¶4"
-    assert Notes(multi=True).ref(cites) == "memo ¶2"
+    notes = Notes(Builder(dataset))
+    assert notes.refs(cites) == "¶2"
+    assert notes.refs([*cites, *dataset.issues[1].gap.cite, *cites]) == "¶2, ¶4"
+    several = Builder(dataset)
+    several.multi = True
+    assert Notes(several).refs(cites) == "memo ¶2"
 
 
 def test_markers_name_the_source_when_there_are_several() -> None:

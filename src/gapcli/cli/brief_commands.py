@@ -93,9 +93,9 @@ def document(
         return render_json.dumps(render_json.export(dataset, chosen))
     brief = make_brief(dataset, chosen, options, detail=not full)
     if fmt is Format.MD:
-        from gapcli.render.terminal.diff import briefing_section
+        from gapcli.document.changes import since_blocks
 
-        changes = briefing_section(since) if since else None
+        changes = since_blocks(since) if since else None
         if full:
             from gapcli.render.markdown import dossier
 

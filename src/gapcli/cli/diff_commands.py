@@ -57,7 +57,9 @@ def diff(
       gapcli diff old-positions positions --json
     """
     from gapcli.errors import UsageError
-    from gapcli.render.terminal.diff import diff_json, diff_markdown, diff_view
+    from gapcli.render.json import diff_json
+    from gapcli.render.markdown import diff_markdown
+    from gapcli.render.terminal.diff import diff_view
     from gapcli.views.diff import diff as compare_versions
     from gapcli.views.revision import load_side
 

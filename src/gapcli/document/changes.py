@@ -1,12 +1,12 @@
-"""The briefing's "What changed since ..." section (``export --since``) as dossier blocks, for
-Word, HTML and PDF: the same words as its Markdown form (``render/diff.py``), words taken out
-struck and words put in strong."""
+""" "What changed since ..." (``export --since``, ``gapcli diff --md``) built once as blocks
+(``document/blocks.py``) for Markdown, Word and HTML: words taken out struck, words put in
+strong."""
 
 from __future__ import annotations
 
+from gapcli.document.blocks import Block, BulletList, Heading, Paragraph, data
 from gapcli.document.brief import Sentence, Span
-from gapcli.document.dossier import Block, Bullets, Heading, Para
-from gapcli.render.terminal.diff import (
+from gapcli.document.change_words import (
     HOW,
     attribution_of,
     both_texts,
@@ -29,10 +29,10 @@ def _words(old: str, new: str) -> tuple[Sentence, Sentence]:
     for tag, words in word_diff(old, new):
         if tag != "insert":
             before += [Span(" ")] if len(before) > 1 else []
-            before.append(Span(words, struck=tag == "delete"))
+            before.append(data(words, struck=tag == "delete"))
         if tag != "delete":
             after += [Span(" ")] if len(after) > 1 else []
-            after.append(Span(words, strong=tag == "insert"))
+            after.append(data(words, strong=tag == "insert"))
     return tuple(before), tuple(after)
 
 
@@ -44,7 +44,7 @@ def _fields(fields: list[FieldChange], level: int) -> list[tuple[int, Sentence]]
         if both is None:
             lone = field.new or field.old or ""
             alone = field.old is None or field.new is None
-            out.append((level, (*head, Span(": "), Span(lone)) if alone else head))
+            out.append((level, (*head, Span(": "), data(lone)) if alone else head))
             continue
         before, after = _words(*both)
         out += [(level, head), (level + 1, before), (level + 1, after)]
@@ -55,30 +55,32 @@ def _change(change: EntryChange, labels: dict[str, str]) -> list[tuple[int, Sent
     """``*reworded* id (details)``, with the entry (added, removed) or its words before and now."""
     ident = entry_id(change)
     said = details(change, labels)
-    extra = (f" {ident}" if ident else "") + (f" ({'; '.join(said)})" if said else "")
-    head = (Span(kind(change), em=True), *((Span(extra),) if extra else ()))
+    head: Sentence = (Span(kind(change), em=True),)
+    head += (Span(" "), Span(ident, code=True)) if ident else ()
+    head += (Span(" ("), data("; ".join(said)), Span(")")) if said else ()
     old, new = change.old, change.new
     shown = {Status.ADDED: new, Status.REMOVED: old}.get(change.status)
     if shown is not None:
         voice = change.new_voice if shown is new else change.old_voice
-        said_by = Span(attribution_of(shown, voice), em=True)
-        return [(1, (*head, Span(": "), Span(shown.text), Span(" — "), said_by))]
+        said_by = data(attribution_of(shown, voice), em=True)
+        return [(1, (*head, Span(": "), data(shown.text), Span(" — "), said_by))]
     if change.text is None:
         return [(1, head)]
     before, after = _words(change.text.old, change.text.new)
     return [(1, head), (2, before), (2, after)]
 
 
-def _issue(issue: IssueDiff, labels: dict[str, str]) -> list[Block]:
-    heading = Heading(3, f"{issue.title} ({issue.id})")
+def _issue(issue: IssueDiff, labels: dict[str, str], level: int) -> list[Block]:
+    """``title (id)``, then what changed in it: its fields, then its entries by place."""
+    heading = Heading(level, (data(issue.title), Span(" ("), Span(issue.id, code=True), Span(")")))
     if issue.status is not Status.CHANGED:
-        return [heading, Para((Span(f"Issue {issue.status.value}."),))]
+        return [heading, Paragraph((Span(f"Issue {issue.status.value}."),))]
     items = _fields(issue.fields, 0)
     current: tuple[str | None, str] | None = None
     for change in issue.entries:
         if (change.party, change.where) != current:
             current = (change.party, change.where)
-            items.append((0, (Span(place(change.party, change.where, labels), strong=True),)))
+            items.append((0, (data(place(change.party, change.where, labels), strong=True),)))
         items += _change(change, labels)
     return [heading, *_bullets(items)]
 
@@ -86,21 +88,32 @@ def _issue(issue: IssueDiff, labels: dict[str, str]) -> list[Block]:
 def _bullets(items: list[tuple[int, Sentence]]) -> list[Block]:
     if not items:
         return []
-    return [Bullets([s for _, s in items], tuple(level for level, _ in items))]
+    return [BulletList([s for _, s in items], tuple(level for level, _ in items))]
+
+
+def changes(diff: DatasetDiff, level: int = 2) -> list[Block]:
+    """What changed under a heading of ``level`` (issues one level below): versions, counts,
+    dataset-file changes, each changed issue, the rest."""
+    labels = diff.labels()
+    versions = (Span("From "), data(describe(diff.old)), Span(" to "), data(describe(diff.new)))
+    blocks: list[Block] = [
+        Heading(level, (Span("What changed since "), data(since(diff.old)))),
+        Paragraph((*versions, Span("."))),
+        Paragraph((data(counts(diff)),)),
+    ]
+    if diff.meta:
+        blocks += [Paragraph((Span("Dataset file:"),)), *_bullets(_fields(diff.meta, 0))]
+    for issue in diff.issues:
+        blocks += _issue(issue, labels, level + 1)
+    if diff.unchanged:
+        ids: list[Span] = []
+        for issue_id in diff.unchanged:
+            ids += [Span(", ")] if ids else []
+            ids.append(Span(issue_id, code=True))
+        blocks.append(Paragraph((Span("Unchanged: "), *ids, Span("."))))
+    return [*blocks, Paragraph((data(HOW),), note=True)]
 
 
 def since_blocks(diff: DatasetDiff) -> list[Block]:
-    """The section: versions, counts, dataset-file changes, each changed issue, the rest."""
-    labels = diff.labels()
-    blocks: list[Block] = [
-        Heading(2, f"What changed since {since(diff.old)}"),
-        Para((Span(f"From {describe(diff.old)} to {describe(diff.new)}."),)),
-        Para((Span(counts(diff)),)),
-    ]
-    if diff.meta:
-        blocks += [Para((Span("Dataset file:"),)), *_bullets(_fields(diff.meta, 0))]
-    for issue in diff.issues:
-        blocks += _issue(issue, labels)
-    if diff.unchanged:
-        blocks.append(Para((Span(f"Unchanged: {', '.join(diff.unchanged)}."),)))
-    return [*blocks, Para((Span(HOW),), note=True)]
+    """The briefing's "What changed since ..." section (issues as level 3)."""
+    return changes(diff, 2)

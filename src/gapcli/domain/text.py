@@ -55,3 +55,18 @@ class Attributed(Protocol):
 def attribution(entry: Attributed) -> str:
     """Who said it and in which voice: ``Beijing · government``, ``the article · analysis``."""
     return f"{entry.by} · {entry.voice.value}"
+
+
+CONTAINMENT_LIMIT = 32  # quotes of one paragraph compared with each other, at most
+
+
+def outermost(quotes: list[str]) -> list[str]:
+    """The quotes not contained in another one, in order (``quotes`` are distinct).
+
+    Comparing every pair is quadratic, so a paragraph cited with more than
+    ``CONTAINMENT_LIMIT`` distinct quotes keeps them all: the work stays linear in the
+    dataset whatever it holds (a real paragraph is cited a handful of times).
+    """
+    if len(quotes) > CONTAINMENT_LIMIT:
+        return quotes
+    return [q for q in quotes if not any(q != other and q in other for other in quotes)]

@@ -1,24 +1,12 @@
-"""The brief as Markdown (GFM + pandoc front matter): every dataset string escaped by ``md``."""
+"""The brief as Markdown (GFM + pandoc front matter), from the brief's one model: every dataset
+string escaped by ``md``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from gapcli.document.brief import Brief, Header, Sentence
+from gapcli.document.blocks import Block
+from gapcli.document.brief import Brief
 from gapcli.domain.models import Source
-from gapcli.domain.text import plural
-from gapcli.render.markdown import md, quoted
-
-
-def spans(sentence: Sentence) -> str:
-    """A sentence in Markdown: values escaped, strong ones bold, each followed by its ¶."""
-    out = []
-    for span in sentence:
-        text = md(span.text) if span.where else span.text  # fixed wording holds no markup
-        if span.strong and text:
-            text = f"**{text}**"
-        out.append(text + (f" {md(span.refs)}" if span.refs else ""))
-    return "".join(out)
+from gapcli.render.markdown import blocks_markdown, front_matter, header_lines, md, spans
 
 
 def source_entry(source: Source) -> str:
@@ -28,51 +16,12 @@ def source_entry(source: Source) -> str:
     return f"*{md(source.title)}*, {md(source.publisher)}{dated}{url}"
 
 
-def front_matter(head: Header) -> list[str]:
-    """YAML front matter for pandoc: title, date, for, marking, version, sources."""
-    lines = ["---", f"title: {quoted(md(head.title))}", f"date: {quoted(head.date)}"]
-    if head.prepared_for:
-        lines.append(f"prepared-for: {quoted(md(head.prepared_for))}")
-    if head.marking:
-        lines.append(f"marking: {quoted(md(head.marking))}")
-    if head.version:
-        lines.append(f"version: {quoted(md(head.version))}")
-    lines.append("sources:")
-    for s in head.sources:
-        source = f"{s.title}, {s.publisher}" + (f" ({s.date})" if s.date else "")
-        lines.append(f"  - {quoted(md(source))}")
-    return [*lines, "---", ""]
-
-
-def header_lines(head: Header) -> list[str]:
-    """The visible header under the title: for whom, handling, date, version, scope."""
-    lines = [f"# {md(head.title)}", ""]
-    known = [("For", head.prepared_for), ("Handling", head.marking)]
-    shown = [f"**{name}:** {md(value)}" for name, value in known if value]
-    if shown:
-        lines += [" · ".join(shown), ""]
-    lines += [dateline(head, md), ""]
-    return lines
-
-
-def dateline(head: Header, escape: Callable[[str], str] = str) -> str:
-    """``29 November 2024 · dataset version 2.0 · 7 issues`` (``escape`` applied to data)."""
-    parts = [head.date]
-    if head.version:
-        parts.append(f"dataset version {escape(head.version)}")
-    if head.chosen < head.total:
-        parts.append(f"{head.chosen} of {head.total} issues")
-    else:
-        parts.append(plural(head.total, "issue"))
-    return " · ".join(parts)
-
-
-def brief_markdown(brief: Brief, since: list[str] | None = None) -> str:
+def brief_markdown(brief: Brief, since: list[Block] | None = None) -> str:
     """The whole brief as Markdown; ``since``: a "What changed" section after the bottom line."""
     head = brief.header
     lines = [*front_matter(head), *header_lines(head), "## Bottom line", ""]
     lines += [f"- {spans(s)}" for s in brief.bottom_line]
-    lines += ["", *(since or []), "## Issues", ""]
+    lines += ["", *blocks_markdown(since or []), "## Issues", ""]
     for section in brief.issues:
         lines += [f"### {section.number}. {md(section.issue.title)}", ""]
         if section.question:

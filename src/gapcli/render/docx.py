@@ -17,13 +17,23 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
-from gapcli.document.brief import Brief, Header, Sentence
-from gapcli.document.dossier import Block, Bullets, Dossier, Grid, Heading, Para, Sources
+from gapcli.document.blocks import (
+    PARAGRAPH_NOTE,
+    Block,
+    BulletList,
+    Dossier,
+    Grid,
+    Heading,
+    Legend,
+    Paragraph,
+    Sources,
+    heading_text,
+)
+from gapcli.document.brief import Brief, Header, Sentence, dateline
 from gapcli.document.formats import PAGE_MM
 from gapcli.domain.choices import Paper
 from gapcli.domain.models import Source
 from gapcli.domain.text import visible
-from gapcli.render.brief_markdown import dateline
 
 # XML 1.0 cannot hold these at all (python-docx would refuse them): shown as escapes.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -38,7 +48,7 @@ def plain(text: str) -> str:
 
 def _runs(paragraph: Any, sentence: Sentence, bold: bool = False) -> None:
     for span in sentence:
-        run = paragraph.add_run(plain(span.text))
+        run = paragraph.add_run(plain(span.shown))
         run.bold = bold or span.strong or None
         run.font.strike = span.struck or None
         run.italic = span.em or None
@@ -260,20 +270,27 @@ def dossier_docx(dossier: Dossier, paper: Paper = Paper.LETTER) -> bytes:
 def add_blocks(doc: Any, blocks: list[Block], paper: Paper) -> None:
     """Blocks in Word's styles: HTML's h2-h4 as Heading 1-3."""
     for block in blocks:
+        if isinstance(block, Legend):
+            block = block.plain()
         if isinstance(block, Heading):
-            heading = doc.add_heading(plain(block.text), level=block.level - 1)
+            heading = doc.add_heading(plain(heading_text(block)), level=block.level - 1)
             heading.paragraph_format.keep_with_next = True
-        elif isinstance(block, Para):
-            paragraph = doc.add_paragraph()
-            _runs(paragraph, block.text)
-            for run in paragraph.runs if block.note else ():
-                run.font.color.rgb = GREY
-        elif isinstance(block, Bullets):
+        elif isinstance(block, Paragraph):
+            _paragraph(doc, block)
+        elif isinstance(block, BulletList):
             bullets(doc, block.items, block.levels)
         elif isinstance(block, Sources):
             _sources(doc, block.sources, block.ids)
+            doc.add_paragraph().add_run(PARAGRAPH_NOTE).font.color.rgb = GREY
         else:
             _grid(doc, block, paper)
+
+
+def _paragraph(doc: Any, block: Paragraph) -> None:
+    paragraph = doc.add_paragraph()
+    _runs(paragraph, block.text)
+    for run in paragraph.runs if block.note else ():
+        run.font.color.rgb = GREY
 
 
 def _grid(doc: Any, block: Grid, paper: Paper) -> None:

@@ -8,13 +8,22 @@ from __future__ import annotations
 import html
 import re
 
-from gapcli.document.brief import Brief, Header, Sentence
-from gapcli.document.dossier import Block, Bullets, Dossier, Grid, Heading, Para, Sources
+from gapcli.document.blocks import (
+    PARAGRAPH_NOTE,
+    Block,
+    BulletList,
+    Dossier,
+    Grid,
+    Heading,
+    Legend,
+    Paragraph,
+    Sources,
+)
+from gapcli.document.brief import Brief, Header, Sentence, dateline
 from gapcli.document.formats import PAGE_CSS
 from gapcli.domain.choices import Paper
 from gapcli.domain.models import Source
 from gapcli.domain.text import visible
-from gapcli.render.brief_markdown import dateline
 
 CSS = """
 :root { color: #1a1a1a; background: #ffffff; }
@@ -69,7 +78,7 @@ def spans(sentence: Sentence) -> str:
     """A sentence: values escaped (strong ones in ``<strong>``), each followed by its ¶."""
     out = []
     for span in sentence:
-        text = esc(span.text)
+        text = esc(span.shown)
         if span.strong:
             text = f"<strong>{text}</strong>"
         if span.struck:
@@ -205,21 +214,24 @@ def blocks_html(blocks: list[Block]) -> list[str]:
                 out.append("</section>")
                 levels.pop()
             levels.append(block.level)
-            out += ["<section>", f"<h{block.level}>{esc(block.text)}</h{block.level}>"]
+            out += ["<section>", f"<h{block.level}>{spans(block.text)}</h{block.level}>"]
         else:
             out += _block(block)
     return [*out, *("</section>" for _ in levels)]
 
 
 def _block(block: Block) -> list[str]:
-    if isinstance(block, Para):
+    if isinstance(block, Legend):
+        block = block.plain()
+    if isinstance(block, Paragraph):
         kind = ' class="note"' if block.note else ""
         return [f"<p{kind}>{spans(block.text)}</p>"]
-    if isinstance(block, Bullets):
+    if isinstance(block, BulletList):
         return bullets(block.items, block.levels)
     if isinstance(block, Sources):
         named = [(f"{esc(s.id)}: " if block.ids else "") + _source(s) for s in block.sources]
-        return ["<ul>", *(f"<li>{n}</li>" for n in named), "</ul>"]
+        note = f'<p class="note">{PARAGRAPH_NOTE}</p>'
+        return ["<ul>", *(f"<li>{n}</li>" for n in named), "</ul>", note]
     assert isinstance(block, Grid)
     out = ['<table class="sides">', f"<caption>{esc(block.caption)}</caption>"]
     out.append("<thead><tr><td></td>")

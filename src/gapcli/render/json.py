@@ -14,8 +14,10 @@ from typing import Any
 
 from pydantic_core import PydanticSerializationError, to_json
 
-from gapcli.domain.models import INVISIBLE, Dataset, Event, Fact, Issue
+from gapcli.document.change_words import kind
+from gapcli.domain.models import INVISIBLE, Dataset, Event, Fact, Issue, Statement, Voice
 from gapcli.domain.walk import iter_citations
+from gapcli.views.diff import PAIR, STANCE, WORDING_FIX, DatasetDiff, EntryChange, Status, Version
 from gapcli.views.explore import PerceptionRow, Speaker, narrowed_meta, when
 from gapcli.views.filters import Filters
 from gapcli.views.sides import MirrorPair, sides
@@ -228,3 +230,79 @@ def export(dataset: Dataset, issues: list[Issue]) -> Json:
         dataset=narrowed_meta(dataset, issues).model_dump(mode="json", by_alias=True),
         issues=[i.model_dump(mode="json") for i in issues],
     )
+
+
+# --- gapcli diff --json ------------------------------------------------------------------------
+
+
+def _diff_entry(entry: Statement | None, voice: Voice | None) -> Json | None:
+    if entry is None:
+        return None
+    dumped = entry.model_dump(mode="json")
+    dumped["voice"] = voice.value if voice else None
+    return dumped
+
+
+def _version(version: Version) -> Json:
+    meta = version.dataset.meta
+    return {
+        "label": version.label,
+        "version": meta.version,
+        "as_of": meta.as_of,
+        "schema": 1 if version.schema_1 else 2,
+        "voice_not_recorded": [
+            {"issue": issue or None, "id": entry} for issue, entry in sorted(version.unrecorded)
+        ],
+    }
+
+
+def _change_json(change: EntryChange) -> Json:
+    text = change.text
+    return {
+        "status": change.status.value,
+        "kind": kind(change),
+        "party": change.party,
+        "list": change.where,
+        "id": change.new_id if change.where != STANCE else None,
+        "old_id": change.old_id if change.where != STANCE else None,
+        "wording": text.wording.value if text else None,
+        "similarity": text.similarity if text else None,
+        "matched_by": None
+        if change.status is not Status.CHANGED
+        else ("id" if change.similarity is None else "wording"),
+        "match_similarity": change.similarity,
+        "moved_from": None
+        if change.moved_from is None
+        else {"party": change.moved_from[0], "list": change.moved_from[1]},
+        "changed": list(change.changed),
+        "old": _diff_entry(change.old, change.old_voice),
+        "new": _diff_entry(change.new, change.new_voice),
+    }
+
+
+def diff_json(diff: DatasetDiff) -> Json:
+    """``gapcli diff --json``: versioned like every gapcli JSON document."""
+    body: dict[str, Any] = {
+        "old": _version(diff.old),
+        "new": _version(diff.new),
+        "thresholds": {"pair": PAIR, "wording_fix": WORDING_FIX},
+        "summary": {
+            "changed": diff.count(Status.CHANGED),
+            "added": diff.count(Status.ADDED),
+            "removed": diff.count(Status.REMOVED),
+            "unchanged": len(diff.unchanged),
+        },
+        "dataset": [{"field": c.field, "old": c.old, "new": c.new} for c in diff.meta],
+        "issues": [
+            {
+                "id": issue.id,
+                "title": issue.title,
+                "status": issue.status.value,
+                "fields": [{"field": c.field, "old": c.old, "new": c.new} for c in issue.fields],
+                "changes": [_change_json(c) for c in issue.entries],
+            }
+            for issue in diff.issues
+        ],
+        "unchanged": diff.unchanged,
+    }
+    return {"gapcli_json": FORMAT, "kind": "diff", **body}

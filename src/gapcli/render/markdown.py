@@ -1,28 +1,31 @@
-"""The Markdown briefing note: GFM, pandoc front matter, every dataset string escaped."""
+"""Markdown (GFM + pandoc front matter), every dataset string escaped by ``md``: the writer of
+the dossier's and "What changed"'s blocks (``document/blocks.py``), and the sentences, front
+matter and header the brief (``render/brief_markdown.py``) shares."""
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 
-from gapcli.document.brief import Brief
-from gapcli.domain.models import (
-    GAP_TYPE_MEANING,
-    Citation,
-    Claim,
-    Dataset,
-    DatasetFile,
-    Issue,
-    Reading,
-    Source,
-    Statement,
-    display_date,
+from gapcli.document.blocks import (
+    EMPTY,
+    EXPLAINED,
+    PARAGRAPH_NOTE,
+    Block,
+    BulletList,
+    Dossier,
+    Grid,
+    Heading,
+    Legend,
+    Paragraph,
+    Sources,
 )
-from gapcli.domain.text import attribution, visible
-from gapcli.render.terminal.issues import entry_label
-from gapcli.views.explore import narrowed_meta, when
-from gapcli.views.sides import Row, Side, analysis_heading, no_stance, row_label, sides
+from gapcli.document.brief import Brief, Header, Sentence, dateline
+from gapcli.document.changes import changes
+from gapcli.document.dossier import build
+from gapcli.domain.models import Dataset, Issue, Source
+from gapcli.domain.text import visible
+from gapcli.views.diff import DatasetDiff
 
 # Inline markup in GFM and in pandoc's Markdown: emphasis, code, links and spans, tables,
 # strikeout and subscript, headings' closing `#`, math ($), superscript (^), citations (@)
@@ -58,112 +61,6 @@ def md(text: str) -> str:
     return "<br>".join(lines) if any(lines) else ""  # a lone <br> line is an HTML block
 
 
-@dataclass
-class Notes:
-    """The paragraphs cited so far, each with its quotes: ``¶6`` in the text, the quotes
-    under Citations (in source and paragraph order)."""
-
-    multi: bool = False  # more than one source: markers name theirs (``memo ¶6``)
-    quotes: dict[tuple[str, int], dict[str, None]] = field(default_factory=dict)  # ordered set
-
-    def ref(self, cites: list[Citation]) -> str:
-        """``¶6, ¶7`` for these citations, remembering their quotes."""
-        refs = []
-        for cite in cites:
-            quotes = self.quotes.setdefault((cite.source, cite.para), {})
-            if cite.quote:
-                quotes[cite.quote] = None
-            refs.append(self.marker(cite.source, cite.para))
-        return ", ".join(dict.fromkeys(refs))
-
-    def marker(self, source: str, para: int) -> str:
-        """``¶6``, or ``memo ¶6`` when the dataset has several sources."""
-        return f"{md(source)} ¶{para}" if self.multi else f"¶{para}"
-
-
-def _claim(claim: Statement, notes: Notes, label: str = "") -> str:
-    lead = f"**{md(label)}:** " if label else ""
-    out = f"{lead}{md(claim.text)} — *{md(attribution(claim))}* {notes.ref(claim.cite)}"
-    if isinstance(claim, Reading) and claim.assessment is not None:
-        a = claim.assessment
-        said = f" — {md(a.text)}" if a.text else ""
-        out += (
-            f" The source's assessment: **{a.verdict.value}**{said} — "
-            f"*{md(attribution(a))}* {notes.ref(a.cite)}"
-        )
-    return out
-
-
-def _cell(entries: list[tuple[str, Claim]], notes: Notes, labels: list[str]) -> str:
-    return (
-        "<br>".join(
-            f"• {_claim(e, notes, labels[i] if labels else '')}" for i, (_, e) in enumerate(entries)
-        )
-        or "—"
-    )
-
-
-def _bullets(claims: list[Claim], notes: Notes) -> list[str]:
-    return [f"- {_claim(c, notes)}" for c in claims] or ["- None recorded."]
-
-
-def _side_cell(side: Side, row: Row, dataset: Dataset, notes: Notes, filtered: bool = False) -> str:
-    if row is Row.STANCE:
-        if side.stance is None and filtered:
-            return f"*No stance passes the filters for {md(side.party.label)}.*"
-        if side.stance is None:
-            return f"*{md(no_stance(side.party))}*"
-        return _claim(side.stance, notes)
-    entries = side.row(row)
-    labelled = row is Row.OTHER or (row is Row.READINGS and len(dataset.meta.parties) > 2)
-    labels = [entry_label(k, e, side.party, dataset) for k, e in entries] if labelled else []
-    return _cell(entries, notes, labels)
-
-
-def issue_section(
-    number: int,
-    issue: Issue,
-    dataset: Dataset,
-    notes: Notes,
-    sections: dict[str, int],
-    filtered: bool = False,
-) -> list[str]:
-    """One issue: question, side-by-side GFM table, the source's analysis, gap, common ground,
-    bridges."""
-    parties = dataset.meta.parties
-    lines = [f"### {number}. {md(issue.title)}", ""]
-    lines.append(f"*{md(issue.question)}* Gap type: **{issue.gap_type.value}**.")
-    lines += ["", "| | " + " | ".join(md(p.label) for p in parties) + " |"]
-    lines.append("|---|" + "---|" * len(parties))
-    columns = sides(issue, dataset)
-    for row in Row:
-        if row is Row.OTHER and not any(s.others for s in columns):
-            continue
-        cells = [_side_cell(s, row, dataset, notes, filtered) for s in columns]
-        lines.append(f"| **{row_label(row, len(parties))}** | " + " | ".join(cells) + " |")
-    if issue.analysis:
-        lines += ["", f"**{md(analysis_heading(dataset))}.**", "", *_bullets(issue.analysis, notes)]
-    gap = issue.gap
-    lines += ["", f"**The gap in one line.** {md(issue.summary)}", ""]
-    lines += [f"**The gap.** {md(gap.what)}", ""]
-    lines += [f"**Why it matters.** {md(gap.why_it_matters)} {notes.ref(gap.cite)}", ""]
-    lines += ["**Common ground.**", "", *_bullets(issue.common_ground, notes), ""]
-    lines += ["**Bridges.**", "", *_bullets(issue.bridges, notes), ""]
-    if issue.related:
-        lines += [
-            "Related: " + "; ".join(_related(r, dataset, sections) for r in issue.related),
-            "",
-        ]
-    return lines
-
-
-def _related(issue_id: str, dataset: Dataset, sections: dict[str, int]) -> str:
-    """A related issue by title, with its section number when the note includes it."""
-    related = dataset.issue(issue_id)
-    title = md(related.title) if related else md(issue_id)
-    return f"{title} (§{sections[issue_id]})" if issue_id in sections else title
-
-
 def quoted(text: str) -> str:
     """A double-quoted YAML string that YAML (and pandoc) read back exactly.
 
@@ -174,120 +71,122 @@ def quoted(text: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
-def dossier(
-    dataset: Dataset,
-    issues: list[Issue],
-    brief: Brief,
-    since: list[str] | None = None,
-    filtered: bool = False,
-) -> str:
-    """The complete dossier (``export --full``): the brief's header and bottom line, then the
-    context, every issue side by side with the source's analysis, the recommendations and
-    every quote; ``since``: a "What changed" section, placed right after the bottom line."""
-    from gapcli.render.brief_markdown import front_matter, header_lines, spans
-
-    notes = Notes(multi=len(dataset.meta.sources) > 1)
-    meta = narrowed_meta(dataset, issues)
-    lines = [*front_matter(brief.header), *header_lines(brief.header)]
-    lines += [md(meta.summary), "", "## Bottom line", ""]
-    lines += [f"- {spans(s)}" for s in brief.bottom_line]
-    used = dict.fromkeys(issue.gap_type for issue in issues)
-    legend = "; ".join(f"*{kind.value}*: {GAP_TYPE_MEANING[kind]}" for kind in used)
-    lines += [
-        "",
-        "Each issue below sets the sides side by side: each side's official stance, claims, "
-        "readings of the other side and asks (its government, officials and lawmakers), then "
-        "its other voices (scholars, experts, participants, the public), then the source's "
-        "own analysis; each line names who holds the view and in which voice, and ¶ the "
-        f"paragraph cited (quotes under Citations). Kinds of gap: {legend}.",
-        "",
-        *(since or []),
-        "## Context",
-        "",
-    ]
-    lines += _context(meta, notes)
-    lines += ["## Issues", ""]
-    sections = {issue.id: number for number, issue in enumerate(issues, 1)}
-    for number, issue in enumerate(issues, 1):
-        lines += issue_section(number, issue, dataset, notes, sections, filtered)
-    recs = meta.recommendations
-    if recs:
-        lines += ["## Recommendations", ""]
-        lines += [f"- {md(r.text)} — *{md(attribution(r))}* {notes.ref(r.cite)}" for r in recs]
-        lines.append("")
-    lines += _citations(meta, notes)
-    return "\n".join(lines) + "\n"
+def spans(sentence: Sentence) -> str:
+    """A sentence in Markdown: values escaped, strong ones bold, each followed by its ¶."""
+    out = []
+    for span in sentence:
+        text = md(span.text) if span.where or span.data else span.text
+        text = f"`{span.text}`" if span.code else span.before + text + span.after
+        if span.strong and text:
+            text = f"**{text}**"
+        if span.struck:
+            text = f"~~{text}~~"
+        if span.em:
+            text = f"*{text}*"
+        out.append(text + (f" {md(span.refs)}" if span.refs else ""))
+    return "".join(out)
 
 
-def _context(meta: DatasetFile, notes: Notes) -> list[str]:
-    """The dialogue, the facts and the key dates bearing on the chosen issues."""
-    lines: list[str] = []
-    if meta.dialogue:
-        d = meta.dialogue
-        known = [
-            ("Dialogue", d.name),
-            ("Convened by", d.convener),
-            ("Sponsored by", d.sponsor),
-            ("Where", d.place),
-            ("When", _dated(display_date(d.date), d.date_inferred) if d.date else None),
-            ("Rule", d.rule),
-        ]
-        lines.append("; ".join(f"{k}: {md(v)}" for k, v in known if v) + f". {notes.ref(d.cite)}")
-        lines.append("")
-    for fact in meta.facts:
-        in_text = fact.figure and fact.figure.casefold() in fact.text.casefold()
-        figure = f"**{md(fact.figure)}** — " if fact.figure and not in_text else ""
-        lines.append(
-            f"- {figure}{md(fact.text)} — *{md(attribution(fact))}* {notes.ref(fact.cite)}"
-        )
-    if meta.facts:
-        lines.append("")
-    if meta.timeline:
-        lines += ["### Key dates", ""]
-        for event in sorted(meta.timeline, key=lambda e: e.sort_key()):
-            by = f" — *{md(event.by)}*" if event.by else ""
-            lines.append(f"- **{when(event)}** — {md(event.text)}{by} {notes.ref(event.cite)}")
-        lines.append("")
+def front_matter(head: Header) -> list[str]:
+    """YAML front matter for pandoc: title, date, for, marking, version, sources."""
+    lines = ["---", f"title: {quoted(md(head.title))}", f"date: {quoted(head.date)}"]
+    if head.prepared_for:
+        lines.append(f"prepared-for: {quoted(md(head.prepared_for))}")
+    if head.marking:
+        lines.append(f"marking: {quoted(md(head.marking))}")
+    if head.version:
+        lines.append(f"version: {quoted(md(head.version))}")
+    lines.append("sources:")
+    for s in head.sources:
+        source = f"{s.title}, {s.publisher}" + (f" ({s.date})" if s.date else "")
+        lines.append(f"  - {quoted(md(source))}")
+    return [*lines, "---", ""]
+
+
+def header_lines(head: Header) -> list[str]:
+    """The visible header under the title: for whom, handling, date, version, scope."""
+    lines = [f"# {md(head.title)}", ""]
+    known = [("For", head.prepared_for), ("Handling", head.marking)]
+    shown = [f"**{name}:** {md(value)}" for name, value in known if value]
+    if shown:
+        lines += [" · ".join(shown), ""]
+    lines += [dateline(head, md), ""]
     return lines
-
-
-def _citations(meta: DatasetFile, notes: Notes) -> list[str]:
-    """Every cited paragraph in source order, with the quotes behind it."""
-    lines = ["## Citations", ""]
-    if len(meta.sources) == 1:
-        lines += [f"All citations are to {source_line(meta.sources[0])}; ¶ = paragraph.", ""]
-    else:
-        lines += [f"- {md(s.id)}: {source_line(s)}" for s in meta.sources]
-        lines += ["", "¶ = paragraph.", ""]
-    order = {s.id: n for n, s in enumerate(meta.sources)}
-    for source, para in sorted(notes.quotes, key=lambda k: (order.get(k[0], 0), k[1])):
-        kept = outermost(list(notes.quotes[(source, para)]))
-        said = " … ".join(f"“{md(quote)}”" for quote in kept)
-        lines.append(f"- {notes.marker(source, para)}" + (f": {said}" if said else ""))
-    return lines
-
-
-CONTAINMENT_LIMIT = 32  # quotes of one paragraph compared with each other, at most
-
-
-def outermost(quotes: list[str]) -> list[str]:
-    """The quotes not contained in another one, in order (``quotes`` are distinct).
-
-    Comparing every pair is quadratic, so a paragraph cited with more than
-    ``CONTAINMENT_LIMIT`` distinct quotes keeps them all: the work stays linear in the
-    dataset whatever it holds (a real paragraph is cited a handful of times).
-    """
-    if len(quotes) > CONTAINMENT_LIMIT:
-        return quotes
-    return [q for q in quotes if not any(q != other and q in other for other in quotes)]
-
-
-def _dated(shown: str, inferred: bool) -> str:
-    """A date as people write it, saying so when it was resolved from a relative date."""
-    return f"{shown} (inferred)" if inferred else shown
 
 
 def source_line(source: Source) -> str:
     """*Title*, Publisher (date)."""
     dated = f" ({md(source.date)})" if source.date else ""
     return f"*{md(source.title)}*, {md(source.publisher)}{dated}"
+
+
+def _grid(grid: Grid) -> list[str]:
+    """A GFM table: a column per side, the stances one sentence each, other rows bulleted."""
+    lines = ["| | " + " | ".join(md(side) for side in grid.sides) + " |"]
+    lines.append("|---|" + "---|" * len(grid.sides))
+    for n, (label, cells) in enumerate(grid.rows):
+        if n == 0:
+            shown = [spans(entries[0]) for entries in cells]
+        else:
+            shown = ["<br>".join(f"• {spans(e)}" for e in entries) or EMPTY for entries in cells]
+        lines.append(f"| **{label}** | " + " | ".join(shown) + " |")
+    return lines
+
+
+def _sources(block: Sources) -> list[str]:
+    if not block.ids:
+        return [f"All citations are to {source_line(block.sources[0])}; {PARAGRAPH_NOTE}"]
+    return [*(f"- {md(s.id)}: {source_line(s)}" for s in block.sources), "", PARAGRAPH_NOTE]
+
+
+def _legend(block: Legend) -> str:
+    return EXPLAINED + "; ".join(f"*{kind}*: {meaning}" for kind, meaning in block.kinds) + "."
+
+
+def _block(block: Block) -> list[str]:
+    """One block's lines (a blank line follows every block)."""
+    if isinstance(block, Heading):
+        if block.level > 3:  # within an issue: a bold lead of its own
+            return [f"**{spans(block.text)}.**"]
+        return [f"{'#' * block.level} {spans(block.text)}"]
+    if isinstance(block, Paragraph):
+        return [f"*{spans(block.text)}*" if block.note else spans(block.text)]
+    if isinstance(block, BulletList):
+        levels = block.levels or (0,) * len(block.items)
+        return [f"{'  ' * n}- {spans(s)}" for s, n in zip(block.items, levels, strict=True)]
+    if isinstance(block, Sources):
+        return _sources(block)
+    if isinstance(block, Legend):
+        return [_legend(block)]
+    return _grid(block)
+
+
+def blocks_markdown(blocks: list[Block]) -> list[str]:
+    """Blocks as Markdown lines, each block followed by a blank line."""
+    return [line for block in blocks for line in (*_block(block), "")]
+
+
+def dossier_markdown(dossier: Dossier) -> str:
+    """The whole dossier: front matter, header, then its blocks (ending with its last line)."""
+    lines = [*front_matter(dossier.header), *header_lines(dossier.header)]
+    lines += blocks_markdown(dossier.blocks)
+    if dossier.blocks and isinstance(dossier.blocks[-1], BulletList):
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def dossier(
+    dataset: Dataset,
+    issues: list[Issue],
+    brief: Brief,
+    since: list[Block] | None = None,
+    filtered: bool = False,
+) -> str:
+    """The complete dossier (``export --full``) in Markdown; ``since``: a "What changed"
+    section, placed right after the bottom line."""
+    return dossier_markdown(build(dataset, issues, brief, filtered, since))
+
+
+def diff_markdown(diff: DatasetDiff) -> str:
+    """``gapcli diff --md``: a page of its own."""
+    return "\n".join(blocks_markdown(changes(diff, 1)))

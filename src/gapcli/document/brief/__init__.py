@@ -10,6 +10,7 @@ named entries (``value_of`` reads a ``Where`` back from the dataset; the tests u
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
@@ -29,9 +30,9 @@ from gapcli.document.brief.spans import (
     BACKGROUND_CAP,
     LEFT_OUT_CAP,
     PHRASES,
+    BriefRow,
     Builder,
     IssueBrief,
-    Row,
     Sentence,
     Span,
     Where,
@@ -43,20 +44,22 @@ from gapcli.document.brief.spans import (
     words_in,
 )
 from gapcli.domain.models import Citation, Dataset, Issue, Source, display_date
+from gapcli.domain.text import outermost, plural
 
 __all__ = [
     "LIMIT_MANY",
     "LIMIT_ONE",
     "PHRASES",
     "Brief",
+    "BriefRow",
     "Header",
     "IssueBrief",
     "Options",
-    "Row",
     "Sentence",
     "Span",
     "Where",
     "build",
+    "dateline",
     "model_at",
     "section_words",
     "sentence_text",
@@ -148,6 +151,18 @@ def human_date(iso_date: str) -> str:
     return display_date(iso_date)
 
 
+def dateline(head: Header, escape: Callable[[str], str] = str) -> str:
+    """``29 November 2024 · dataset version 2.0 · 7 issues`` (``escape`` applied to data)."""
+    parts = [head.date]
+    if head.version:
+        parts.append(f"dataset version {escape(head.version)}")
+    if head.chosen < head.total:
+        parts.append(f"{head.chosen} of {head.total} issues")
+    else:
+        parts.append(plural(head.total, "issue"))
+    return " · ".join(parts)
+
+
 def header_words(head: Header) -> int:
     """The words of the visible header (title, for, marking, date line, sources)."""
     parts = [head.title, head.prepared_for or "", head.marking or "", head.date]
@@ -227,7 +242,7 @@ def _fit(b: Builder, section: IssueBrief, budget: int) -> IssueBrief:
         return section
     sides = len(b.dataset.meta.parties)
     stances, optional = section.rows[:sides], section.rows[sides:]
-    more = Row(_MORE, (b.say("In the full dossier."),))
+    more = BriefRow(_MORE, (b.say("In the full dossier."),))
     while optional:
         optional = optional[:-1]
         shorter = replace(section, rows=[*stances, *optional, more])
@@ -274,8 +289,6 @@ def sentences(brief: Brief) -> list[Sentence]:
 
 def _quotes(b: Builder, brief: Brief) -> list[tuple[str, list[str]]]:
     """Each paragraph the brief cites (in source and paragraph order) with its quotes."""
-    from gapcli.render.markdown import outermost
-
     cited: dict[tuple[str, int], dict[str, None]] = {}
     for sentence in sentences(brief):
         for span in sentence:

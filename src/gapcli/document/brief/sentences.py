@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from gapcli.document.brief.spans import (
     BRIDGE_CAP,
-    GROUPS,
+    GAP_GROUPS,
     LIST_CAP,
     TITLE_CAP,
+    BriefRow,
     Builder,
     IssueBrief,
-    Row,
     Sentence,
     Span,
     listed,
@@ -58,7 +58,7 @@ def attributed(b: Builder, issue: str | None, loc: Loc) -> Span:
 
 def gap_groups(b: Builder, issues: list[Issue], total: int) -> list[Sentence]:
     out: list[Sentence] = []
-    for name, kinds in GROUPS:
+    for name, kinds in GAP_GROUPS:
         these = [i for i in issues if i.gap_type in kinds]
         if not these:
             continue
@@ -210,7 +210,7 @@ def issue_brief(
 ) -> IssueBrief:
     """One issue's section: question, gap, stances, key misreading, asks (``asks_row``; a
     brief of one issue has them in its bottom line), bridges."""
-    rows: list[Row] = []
+    rows: list[BriefRow] = []
     for party in b.dataset.meta.parties:
         position = issue.positions.get(party.id)
         if position is not None and position.stance is not None:
@@ -220,17 +220,19 @@ def issue_brief(
         else:
             said = (b.say("The source reports no official position of "), b.label(party))
             said += (b.say(" on this."),)
-        rows.append(Row((b.label(party),), said))
+        rows.append(BriefRow((b.label(party),), said))
     misread = misreading(b, issue)
     if misread:
-        rows.append(Row((b.say("Misreading"),), misread))
+        rows.append(BriefRow((b.say("Misreading"),), misread))
     for party in b.dataset.meta.parties:
         asks = official_asks(b, issue, party) if asks_row else []
         if asks:
-            rows.append(Row((b.label(party), b.say(" asks")), tuple(listed(b, asks, LIST_CAP))))
+            rows.append(
+                BriefRow((b.label(party), b.say(" asks")), tuple(listed(b, asks, LIST_CAP)))
+            )
     bridges = [entry(b, issue, ("bridges", n)) for n in range(len(issue.bridges))]
     if bridges:
-        rows.append(Row((b.say("Bridges"),), tuple(listed(b, bridges, BRIDGE_CAP))))
+        rows.append(BriefRow((b.say("Bridges"),), tuple(listed(b, bridges, BRIDGE_CAP))))
     asked = (b.value(issue.id, (), "question", cited=False),) if question else None
     gap = (
         b.value(issue.id, (), "summary", cited=False),

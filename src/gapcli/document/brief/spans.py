@@ -30,7 +30,7 @@ LEFT_OUT_CAP = 12  # titles of the issues not detailed, named before "and N more
 BACKGROUND_CAP = 6  # facts and dates in the brief's background
 
 # The three kinds of gap the bottom line sorts issues into.
-GROUPS: tuple[tuple[str, frozenset[GapType]], ...] = (
+GAP_GROUPS: tuple[tuple[str, frozenset[GapType]], ...] = (
     ("facts and evidence", frozenset({GapType.FACT, GapType.CAUSE})),
     ("motives, linkage or venue", frozenset({GapType.INTENT, GapType.LINKAGE, GapType.VENUE})),
     ("methods and expectations", frozenset({GapType.METHOD, GapType.EXPECTATION})),
@@ -39,8 +39,8 @@ GROUPS: tuple[tuple[str, frozenset[GapType]], ...] = (
 # Every fixed wording a sentence may hold (N: a count). A test checks that nothing else does.
 PHRASES = frozenset(
     {
-        *(f"N of N gaps are about {name}: " for name, _ in GROUPS),
-        *(f"N gap is about {name}: " for name, _ in GROUPS),
+        *(f"N of N gaps are about {name}: " for name, _ in GAP_GROUPS),
+        *(f"N gap is about {name}: " for name, _ in GAP_GROUPS),
         "Where the sides already agree: ",
         "The source records no common ground on these issues.",
         "The source judges how one side reads another: ",
@@ -98,14 +98,26 @@ class Span:
     refs: str = ""
     strong: bool = False
     struck: bool = False  # words taken out (the dossier's "What changed" section only)
-    em: bool = False  # italic: the dossier's attributions and questions (Word and HTML only)
+    em: bool = False  # italic: the dossier's attributions and questions
+    # The dossier's own spans carry no ``where``: ``data`` marks a dataset value (Markdown
+    # escapes it), ``before`` and ``after`` fixed wording around it inside its formatting
+    # (``**Claim:**``), ``code`` an id (code in Markdown, plain text elsewhere).
+    data: bool = False
+    before: str = ""
+    after: str = ""
+    code: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The span's text with the fixed wording around it (references aside)."""
+        return self.before + self.text + self.after
 
 
 Sentence = tuple[Span, ...]
 
 
 @dataclass(frozen=True)
-class Row:
+class BriefRow:
     """A labelled line of an issue's section, e.g. ``Washington``: its stance."""
 
     label: Sentence
@@ -121,7 +133,7 @@ class IssueBrief:
     issue: Issue
     question: Sentence | None  # left out when it would keep another issue from the brief
     gap: Sentence
-    rows: list[Row]
+    rows: list[BriefRow]
 
 
 _WORD = re.compile(r"[^\W_]")  # a letter or a digit
@@ -135,7 +147,7 @@ def words(text: str) -> int:
 
 def sentence_text(sentence: Sentence) -> str:
     """The sentence as plain text, references included."""
-    return "".join(s.text + (f" {s.refs}" if s.refs else "") for s in sentence)
+    return "".join(s.shown + (f" {s.refs}" if s.refs else "") for s in sentence)
 
 
 def value_of(dataset: Dataset, where: Where) -> str:

@@ -6,8 +6,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.document.brief import Brief, Sentence
-from gapcli.render.brief_markdown import dateline
+from gapcli.document.brief import Brief, Sentence, dateline
 from gapcli.render.terminal.issues import t
 
 

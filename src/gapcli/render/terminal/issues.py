@@ -11,7 +11,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from gapcli.domain.entries import KIND_LABEL, Claim, Reading
+from gapcli.document.labels import entry_label
 from gapcli.domain.models import Dataset, Issue, Party
 from gapcli.domain.text import markers
 from gapcli.domain.walk import iter_citations
@@ -31,7 +31,6 @@ from gapcli.views.sides import (
     Side,
     analysis_heading,
     no_stance,
-    read_party,
     row_label,
     sides,
 )
@@ -111,14 +110,6 @@ def list_table(
     for issue in issues:
         table.add_row(*(make(issue) for make in makers))
     return table
-
-
-def entry_label(kind: str, entry: Claim, reader: Party | None, dataset: Dataset) -> str:
-    """``Reading of Betatown`` and the like: what an entry is, where the row does not say."""
-    if isinstance(entry, Reading) and reader is not None:
-        read = read_party(entry, reader.id, dataset)
-        return f"{KIND_LABEL[kind].capitalize()} of {read.label if read else entry.of}"
-    return KIND_LABEL[kind].capitalize()
 
 
 def stance_cell(side: Side, dataset: Dataset, quotes: bool = False, filtered: str = "") -> Text:
