@@ -2,7 +2,7 @@
 
 The steps are defined once, here. ``docs/tutorial.md`` is their output (a cog block calls
 ``page()``, which plays them in a temporary folder with ``python -m gapcli``), and
-``tests/test_tutorial.py`` plays the same steps in-process and checks what each one does, so
+``tests/docs/test_tutorial.py`` plays the same steps in-process and checks what each one does, so
 the page cannot go stale and the workflow cannot break unnoticed.
 
 Only ``init``, ``new``, ``source show``/``find``, edits of values and ``validate --fix`` build
