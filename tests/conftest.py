@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from gapcli.cli import app, only
+from gapcli.cli import app
 
 from helpers import REPO, Run
 
@@ -39,9 +39,7 @@ def run() -> Run:
     ) -> Result:
         full_env = {"COLUMNS": str(columns), "NO_COLOR": "1", **(env or {})}
         argv = [str(a) for a in args]
-        # The app as the console script runs it: just the command named, when one is.
-        runs = only(app, argv, {k: v for k, v in full_env.items() if v is not None})
-        return CliRunner().invoke(runs, argv, env=full_env, catch_exceptions=False)
+        return CliRunner().invoke(app, argv, env=full_env, catch_exceptions=False)
 
     return invoke
 

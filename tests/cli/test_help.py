@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
-from gapcli.cli import app, command_word, only
+from gapcli.cli import app, registry
 from gapcli.version import version
 
 from helpers import Run
@@ -31,7 +30,7 @@ def commands() -> Iterator[tuple[list[str], Any]]:
 
     Duck-typed: Typer 0.29 ships its own copy of Click, so ``click.Group`` would not match.
     """
-    root = typer.main.get_command(app)
+    root: Any = typer.main.get_command(app)
 
     def walk(command: Any, path: list[str]) -> Iterator[tuple[list[str], Any]]:
         if path:
@@ -166,44 +165,14 @@ def test_help_has_an_example_and_json(run: Run, command: str) -> None:
     assert "--json" in result.stdout and "--positions" in result.stdout
 
 
-@pytest.mark.parametrize(
-    ("args", "word"),
-    [
-        (["compare", "china-role"], "compare"),
-        (["--no-color", "-p", "dir", "list"], "list"),
-        (["--positions=dir", "search", "--help"], "search"),
-        (["--positions", "list", "export"], "export"),  # "list" is the folder here
-        (["--help", "list"], None),
-        (["--version"], None),
-        (["-p"], None),
-        ([], None),
-    ],
-)
-def test_the_command_word_follows_the_global_options(args: list[str], word: str | None) -> None:
-    assert command_word(args) == word
-
-
-def _names(lean: typer.Typer) -> list[str]:
-    return [c.name or c.callback.__name__ for c in lean.registered_commands if c.callback]
-
-
-def test_only_the_named_command_is_built_and_everything_else_gets_the_whole_app() -> None:
-    assert _names(only(app, ["compare", "x"], {})) == ["compare"]
-    assert _names(only(app, ["list"], {})) == ["list"]
-    source = only(app, ["source", "show", "fp2024"], {})
-    assert (len(source.registered_commands), len(source.registered_groups)) == (0, 1)
-    for args in (["--help"], [], ["comapre"], ["--version", "list"]):
-        assert only(app, args, {}) is app
-    assert only(app, ["compare"], {"_GAPCLI_COMPLETE": "complete_bash"}) is app
-    assert len(app.registered_commands) > 10  # the whole app is never trimmed in place
-
-
-def test_a_command_runs_the_same_alone_as_in_the_whole_app() -> None:
-    for args in (["compare", "--help"], ["compare", "nope"], ["list", "--no-color"]):
-        whole = CliRunner().invoke(app, args, env={"COLUMNS": "100"})
-        alone = CliRunner().invoke(only(app, args, {}), args, env={"COLUMNS": "100"})
-        assert (alone.exit_code, alone.stdout, alone.stderr) == (
-            whole.exit_code,
-            whole.stdout,
-            whole.stderr,
-        )
+def test_the_registry_lists_each_command_with_the_first_paragraph_of_its_help() -> None:
+    """``gapcli --help`` shows the registry's summaries without importing the commands: each
+    one must be its command's own first paragraph, and the commands built are the ones run."""
+    root: Any = typer.main.get_command(app)
+    ctx = typer.Context(root)
+    assert list(registry.COMMANDS) == root.list_commands(ctx)
+    for name, entry in registry.COMMANDS.items():
+        command = root.get_command(ctx, name)
+        assert command is not None and command.name == name
+        first = (command.help or "").split("\n\n")[0]
+        assert squash(first) == entry.summary, name

@@ -67,6 +67,20 @@ def test_the_probe_sees_heavy_imports() -> None:
     assert {"rich", "yaml", "pydantic", "gapcli.loader", "gapcli.domain.models"} <= modules
 
 
+def commands_imported(modules: set[str]) -> list[str]:
+    """The command modules (``gapcli.cli.commands.*``) among ``modules``."""
+    return sorted(m for m in modules if m.startswith("gapcli.cli.commands."))
+
+
+def test_help_imports_no_command_and_a_command_imports_only_itself() -> None:
+    """The registry lists every command from its summaries and imports just the one run."""
+    _, at_help = imported_by("--help")
+    result, at_compare = imported_by("compare", "dredging", "--positions", str(TWO))
+    assert result.returncode == 0
+    assert commands_imported(at_help) == []
+    assert commands_imported(at_compare) == ["gapcli.cli.commands.compare"]
+
+
 # --- linear cost ------------------------------------------------------------------------
 
 DATASET = """\

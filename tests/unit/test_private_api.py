@@ -27,10 +27,37 @@ def rich_divide_line() -> None:
     assert divide_line("abcdefgh", 3, fold=False) == []
 
 
-def typer_get_command_name() -> None:
-    from typer.main import get_command_name
+def typer_main_builders() -> None:
+    import typer
+    from typer.main import get_command_from_info, get_group
+    from typer.models import CommandInfo
 
-    assert get_command_name("show_source") == "show-source"
+    def hello() -> None:
+        """Say hello."""
+
+    command = get_command_from_info(
+        CommandInfo(name="hello", callback=hello),
+        pretty_exceptions_short=True,
+        rich_markup_mode=None,
+    )
+    assert (command.name, command.help) == ("hello", "Say hello.")
+    group = typer.Typer(name="g")
+    group.command()(hello)
+    assert get_group(group).name == "g"
+
+
+def typer_click_internals() -> None:
+    from typer._click.exceptions import UsageError
+    from typer._click.utils import make_default_short_help
+    from typer.core import TyperGroup
+
+    assert issubclass(UsageError, Exception) and hasattr(UsageError("x"), "message")
+    assert make_default_short_help("One. Two.", 45) == "One."
+    assert list(inspect.signature(TyperGroup._click_resolve_command).parameters) == [
+        "self",
+        "ctx",
+        "args",
+    ]
 
 
 def typer_models() -> None:
@@ -40,14 +67,6 @@ def typer_models() -> None:
     assert (command.name, command.callback) == (None, typer_models)
     group = TyperInfo(None, name="g")
     assert (group.name, group.typer_instance) == ("g", None)
-
-
-def typer_registered() -> None:
-    import typer
-
-    app = typer.Typer()
-    assert (app.registered_commands, app.registered_groups) == ([], [])
-    assert hasattr(app.info, "name")  # a placeholder until set: gapcli checks for str
 
 
 def typer_group() -> None:
@@ -81,12 +100,22 @@ def docx_oxml() -> None:
 RELIED_ON: list[tuple[str, str, Callable[[], None]]] = [
     ("rich._wrap.divide_line", "from rich._wrap import divide_line", rich_divide_line),
     (
-        "typer.main.get_command_name",
-        "from typer.main import get_command_name",
-        typer_get_command_name,
+        "typer.main.get_command_from_info, get_group",
+        "from typer.main import get_command_from_info, get_group",
+        typer_main_builders,
     ),
+    (
+        "typer._click.exceptions.UsageError",
+        "from typer._click.exceptions import UsageError",
+        typer_click_internals,
+    ),
+    (
+        "typer._click.utils.make_default_short_help",
+        "from typer._click.utils import make_default_short_help",
+        typer_click_internals,
+    ),
+    ("TyperGroup._click_resolve_command", "self._click_resolve_command(", typer_click_internals),
     ("typer.models.CommandInfo, TyperInfo", "from typer.models import", typer_models),
-    ("Typer.registered_commands and registered_groups", "registered_commands", typer_registered),
     ("typer.core.TyperGroup's Click methods", "from typer.core import TyperGroup", typer_group),
     ("python-docx's oxml elements", "from docx.oxml import OxmlElement", docx_oxml),
     ("python-docx's qn", "from docx.oxml.ns import qn", docx_oxml),

@@ -1,7 +1,8 @@
 """The Typer app, its global options, consoles, and the one place errors become exit codes.
 
 Heavy modules (Rich, PyYAML, pydantic, the loader) are imported inside the functions that
-need them, so ``gapcli --version`` and shell completion stay near Typer's own start-up.
+need them, so ``gapcli --version`` and ``gapcli --help`` stay near Typer's own start-up; the
+commands themselves are in ``cli/commands/``, one module each, imported only when run.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from gettext import gettext
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -69,6 +71,57 @@ class GapcliGroup(TyperGroup):
             gc.enable()  # paused by loading() for the command; back on for whoever runs next
 
 
+class CommandsGroup(GapcliGroup):
+    """The app's group: its commands come from ``cli.registry``, each imported when first
+    asked for; help lists them from the registry's short help, importing none."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        from gapcli.cli.registry import COMMANDS
+
+        return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands:
+            from gapcli.cli.registry import load
+
+            command = load(cmd_name)
+            if command is None:
+                return None
+            self.commands[cmd_name] = command
+        return self.commands[cmd_name]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # Typer suggests among the commands built so far; here that is every registered name.
+        from difflib import get_close_matches
+
+        from typer._click.exceptions import UsageError as ClickUsageError
+
+        try:
+            return self._click_resolve_command(ctx, args)
+        except ClickUsageError as exc:
+            matches = get_close_matches(args[0], self.list_commands(ctx)) if args else []
+            if self.suggest_commands and matches:
+                suggestions = ", ".join(f"{m!r}" for m in matches)
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {suggestions}?"
+            raise
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        from typer._click.utils import make_default_short_help
+
+        from gapcli.cli.registry import COMMANDS
+
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in COMMANDS and name not in self.commands:
+                rows.append((name, make_default_short_help(COMMANDS[name].summary, limit)))
+            elif (command := self.get_command(ctx, name)) is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section(gettext("Commands")):
+            formatter.write_dl(rows)
+
+
 def failed(exc: GapcliError) -> NoReturn:
     """The one translation of an expected failure: its message on stderr, its exit code."""
     if isinstance(exc, OutputError):  # stdout failed: drop what is buffered, say so once
@@ -104,7 +157,7 @@ def quiet_exit_on_closed_pipe() -> NoReturn:
 
 
 app = typer.Typer(
-    cls=GapcliGroup,
+    cls=CommandsGroup,
     name="gapcli",
     help=(
         "Explore where sides talk past each other: each side's position, evidence, "

@@ -202,7 +202,7 @@ def test_gapcli_brief_draws_the_brief_on_the_terminal(run: Run) -> None:
 
 
 def test_export_on_a_terminal_draws_the_brief(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("gapcli.cli.core_commands.on_terminal", lambda: True)
+    monkeypatch.setattr("gapcli.cli.commands.export.on_terminal", lambda: True)
     drawn = run("export", "-p", TWO).stdout
     assert drawn == run("brief", "-p", TWO).stdout
     assert run("export", "-p", TWO, "--md").stdout.startswith("---\n")  # asked for Markdown

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from gapcli.cli.app import app, write_stdout
+from gapcli.authoring.migrate import migrate_folder, write_migration
+from gapcli.cli.app import write_stdout
+from gapcli.domain.text import plural, visible
 from gapcli.errors import ExitCode
 
 
-@app.command()
 def migrate(
     folder: Annotated[
         str, typer.Argument(metavar="DIR", help="The schema-1 dataset folder (left untouched).")
@@ -39,11 +41,6 @@ def migrate(
       gapcli migrate old-positions -o positions-v2
       gapcli migrate old-positions -o positions-v2 --force
     """
-    from pathlib import Path
-
-    from gapcli.authoring.migrate import migrate_folder, write_migration
-    from gapcli.domain.text import plural, visible
-
     source, out = Path(folder), Path(output)
     migration = migrate_folder(source)
     write_migration(migration, source, out, force=force)

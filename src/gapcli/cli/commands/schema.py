@@ -1,16 +1,18 @@
-"""Tooling around the dataset: ``gapcli schema`` (JSON Schema for editors)."""
+"""schema: the JSON Schemas editors use to check and complete YAML files."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from gapcli.cli.app import app, emit, write_stdout
+from gapcli.authoring.schema import schema_text, write_schemas
+from gapcli.cli.app import emit, write_stdout
 from gapcli.domain.choices import SchemaKind
+from gapcli.errors import UsageError
 
 
-@app.command()
 def schema(
     ctx: typer.Context,
     kind: Annotated[
@@ -44,11 +46,6 @@ def schema(
       gapcli schema --kind issue > issue.schema.json
       gapcli schema --write positions/schema --force
     """
-    from pathlib import Path
-
-    from gapcli.authoring.schema import schema_text, write_schemas
-    from gapcli.errors import UsageError
-
     if write is None:
         if force:
             raise UsageError("--force only applies with --write DIR")
