@@ -8,7 +8,6 @@ import typer
 
 from gapcli.cli.app import JsonOption, PositionsOption, emit, load, write_stdout
 from gapcli.cli.options import NO_FILTERS, FilterOptions, bundled, complete_issue_id, nothing_left
-from gapcli.render import json as render_json
 from gapcli.render.terminal.issues import compare_views
 from gapcli.views.filters import entries_left, to_compare
 
@@ -50,6 +49,8 @@ def compare(
     issues, parties = to_compare(dataset, chosen, as_json)
     chosen = chosen.check(dataset)  # as the dataset spells them, for the heading
     if as_json:
+        from gapcli.render import json as render_json  # only for --json: a tenth of a compare
+
         write_stdout(render_json.dumps(render_json.compare(issues[0], dataset)))
     else:
         narrowed = chosen.statement_filters()
