@@ -2,7 +2,9 @@
 
 git is asked only to read (``rev-parse``, ``ls-tree``, ``cat-file``), with a timeout and
 with optional locks off; a file over the size limit is refused from its size in the tree,
-before it is read.
+before it is read. git is data only: every call forbids every transport protocol and lazy
+fetches (a promisor remote of a partial clone), and runs no pager, hook, fsmonitor or ssh
+command, ignores the system and global config and every ``GIT_*`` variable of the caller.
 """
 
 from __future__ import annotations
@@ -17,9 +19,45 @@ from gapcli.io.files import MAX_FILE_BYTES
 GIT_TIMEOUT = 30  # seconds for any one git command
 
 
+# Settings that keep git from running anything or reaching anywhere, whatever the
+# repository's own config says (it is read: a partial clone's settings live there).
+_SAFE_CONFIG = (
+    "protocol.allow=never",
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.sshCommand=false",
+    "core.pager=cat",
+    "core.askPass=false",
+    "credential.helper=",
+)
+_SAFE_ENV = {
+    "GIT_ALLOW_PROTOCOL": "none",
+    "GIT_PROTOCOL_FROM_USER": "0",
+    "GIT_NO_LAZY_FETCH": "1",
+    "GIT_NO_REPLACE_OBJECTS": "1",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_ASKPASS": "false",
+    "SSH_ASKPASS": "false",
+    "GIT_SSH_COMMAND": "false",
+    "GIT_PAGER": "cat",
+    "PAGER": "cat",
+    "GIT_OPTIONAL_LOCKS": "0",
+    "LC_ALL": "C",
+}
+
+
+_LOST = (
+    "git cannot read its object {obj}: it is missing or corrupt in the repository, and "
+    "gapcli never fetches it; run 'git fsck' (or fetch it yourself), or compare two dataset "
+    "folders"
+)
+
+
 def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.update({"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"})
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(_SAFE_ENV)
     return env
 
 
@@ -27,7 +65,7 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.Comple
     """Run one read-only git command; a missing git or a hang is one clear error."""
     try:
         return subprocess.run(
-            ["git", "-C", str(cwd), *args],
+            ["git", "--no-pager", *_config(), "-C", str(cwd), *args],
             input=stdin,
             capture_output=True,
             timeout=GIT_TIMEOUT,
@@ -44,6 +82,10 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.Comple
             f"git {args[0]} took longer than {GIT_TIMEOUT} seconds; try again, or compare two "
             "dataset folders"
         ) from None
+
+
+def _config() -> list[str]:
+    return [arg for setting in _SAFE_CONFIG for arg in ("-c", setting)]
 
 
 def _said(result: subprocess.CompletedProcess[bytes]) -> str:
@@ -125,6 +167,9 @@ def _blobs(
                 f"{shown}/{name}: is {what}, not a regular file; gapcli reads only files"
             )
         if kind == "blob" and name.endswith(suffixes) and mode != "120000":
+            if not size.isdigit():  # git lists a lost object's size as BAD; it never fetches
+                skipped.append(f"{shown}/{name}: {_LOST.format(obj=obj)}")
+                continue
             if int(size) > MAX_FILE_BYTES:
                 limit = f"the limit is {MAX_FILE_BYTES:,}"
                 skipped.append(f"{shown}/{name}: file is {int(size):,} bytes; {limit}")
@@ -143,6 +188,8 @@ def _read_blobs(top: Path, rev: str, blobs: dict[str, tuple[str, int]]) -> dict[
     for name, (obj, size) in blobs.items():
         header_end = data.index(b"\n", at)
         header = data[at:header_end].decode().split()
+        if header[1:] == ["missing"]:
+            raise DataError([f"{rev}: {name}: {_LOST.format(obj=obj)}"])
         if header[:2] != [obj, "blob"] or int(header[2]) != size:
             raise GapcliError(f"{rev}: git returned something unexpected for {name}")
         start = header_end + 1

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from gapcli.domain.values import INVISIBLE
@@ -104,6 +105,12 @@ class Passage:
 
 _TRAILING = ".,;:!?\"'\u201d\u2019)"  # cut from the end of a nearest passage
 NEAREST_RATIO = 0.5  # below this a passage is too far from the quote to be worth naming
+# Past these sizes (characters of the folded quote, of a paragraph) difflib's alignment would
+# grow with their product, so ``nearest`` anchors on words instead (``_nearest_anchored``).
+SMALL_QUOTE = 1_000
+SMALL_PARA = 20_000
+ANCHORS = 4  # places in the quote one word of the text votes for, at most
+WINDOWS = 8  # candidate starts compared with the quote, at most
 
 
 @dataclass
@@ -176,7 +183,10 @@ class SourceText:
             return None
         best: tuple[float, Passage] | None = None
         numbers = range(1, len(self.paras) + 1) if everywhere else None
-        for number in numbers or self.index.candidates(normalise(quote), cited):
+        chosen = list(numbers or self.index.candidates(normalise(quote), cited))
+        if len(whole) > SMALL_QUOTE or max(len(self.paras[n - 1]) for n in chosen) > SMALL_PARA:
+            return self._nearest_anchored(chosen, wanted)
+        for number in chosen:
             para = self.paras[number - 1]
             tokens = [(m.start(), m.end()) for m in _WORD.finditer(para)]
             words = [_folded(para[s:e], True)[0] for s, e in tokens]
@@ -191,6 +201,38 @@ class SourceText:
                     if ratio >= NEAREST_RATIO and (best is None or ratio > best[0]):
                         text = para[tokens[start][0] : tokens[end - 1][1]].rstrip(_TRAILING)
                         best = (ratio, Passage(number, text))
+        return best[1] if best else None
+
+    def _nearest_anchored(self, numbers: list[int], wanted: list[str]) -> Passage | None:
+        """``nearest`` for a long quote or paragraph, in work linear in the text plus the
+        quote: each word of the text votes for where the quote would start (through at most
+        ``ANCHORS`` places of that word in the quote), the ``WINDOWS`` starts with the most
+        votes are tried, and a window is scored by the words it shares with the quote."""
+        places: dict[str, list[int]] = {}
+        for j, word in enumerate(wanted):
+            places.setdefault(word, []).append(j)
+        votes: Counter[tuple[int, int]] = Counter()
+        tokens: dict[int, list[tuple[int, int]]] = {}
+        folded: dict[int, list[str]] = {}
+        for number in numbers:
+            para = self.paras[number - 1]
+            tokens[number] = [(m.start(), m.end()) for m in _WORD.finditer(para)]
+            folded[number] = words = [_folded(para[s:e], True)[0] for s, e in tokens[number]]
+            for i, word in enumerate(words):
+                for j in places.get(word, ())[:ANCHORS]:
+                    votes[number, max(0, i - j)] += 1
+        want = Counter(wanted)
+        best: tuple[float, Passage] | None = None
+        for (number, start), _ in votes.most_common(WINDOWS):
+            words = folded[number]
+            for size in (len(wanted) - 1, len(wanted), len(wanted) + 1):
+                end = min(len(words), start + max(size, 1))
+                shared = sum((Counter(words[start:end]) & want).values())
+                ratio = 2 * shared / (end - start + len(wanted))
+                if ratio >= NEAREST_RATIO and (best is None or ratio > best[0]):
+                    para, spots = self.paras[number - 1], tokens[number]
+                    text = para[spots[start][0] : spots[end - 1][1]].rstrip(_TRAILING)
+                    best = (ratio, Passage(number, text))
         return best[1] if best else None
 
 
