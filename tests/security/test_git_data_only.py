@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from helpers import DATA
 
 GAPCLI = str(Path(sys.executable).with_name("gapcli"))
 
